@@ -3,8 +3,10 @@ import { StoreError } from '../store/db.ts';
 import { type Command, type CommandIo, parse, UsageError } from './command.ts';
 import { clocksCommand } from './commands/clocks.ts';
 import { dbCommand } from './commands/db.ts';
+import { feedCommand } from './commands/feed.ts';
+import { publishCommand } from './commands/publish.ts';
 
-const COMMANDS: Command[] = [clocksCommand, dbCommand];
+const COMMANDS: Command[] = [clocksCommand, dbCommand, feedCommand, publishCommand];
 
 const defaultIo: CommandIo = {
   out: (t) => process.stdout.write(`${t}\n`),

@@ -23,6 +23,7 @@ export const FeedSettings = z.strictObject({
   maxPayloadBytes: z.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
   skewWarnMs: z.number().int().min(0).default(5_000),
 });
+export type FeedSettings = z.infer<typeof FeedSettings>;
 
 export const Config = z.strictObject({
   /** IANA zone for wall clocks and printed times; UTC is always shown beside it. */
