@@ -69,8 +69,7 @@ describe('feed: replay, live, resume', () => {
     const proxyPort = await proxy.listen();
     const { client, store } = startClient(`ws://127.0.0.1:${proxyPort}/`);
     await waitFor(() => client.cursor === 4);
-    await first.server.close();
-    first.store.close();
+    await first.close();
     await waitFor(() => client.status.state === 'reconnecting', 5_000, 'reconnecting');
     // Same log file, same port, more events.
     const again = track(await startServer({ dbPath: serverDb, port: first.port }));
@@ -171,8 +170,7 @@ describe('feed: outbox', () => {
     first.server.ingest([opened({ detectedAt: '2026-03-02T09:00:00Z' })]);
     const { client, store } = startClient(first.url);
     await waitFor(() => client.cursor === 1);
-    await first.server.close();
-    first.store.close();
+    await first.close();
     const note = ev('note.added', '2026-03-02T09:20:00Z', { text: 'written offline' }, { by: 'bo' });
     client.publish(note);
     expect(store.outboxSize()).toBe(1);
@@ -272,7 +270,7 @@ describe('feed: bad input', () => {
     await waitFor(() => first.client.cursor === 6);
     await first.client.stop();
     first.store.close();
-    await old.server.close();
+    await old.close();
     const fresh = track(await startServer());
     fresh.server.ingest(openings(2, 'NEW'));
     const { client, store } = startClient(fresh.url, { dbPath });

@@ -3,10 +3,12 @@ import { StoreError } from '../store/db.ts';
 import { type Command, type CommandIo, parse, UsageError } from './command.ts';
 import { clocksCommand } from './commands/clocks.ts';
 import { dbCommand } from './commands/db.ts';
+import { dashCommand } from './commands/dash.ts';
+import { demoCommand } from './commands/demo.ts';
 import { feedCommand } from './commands/feed.ts';
 import { publishCommand } from './commands/publish.ts';
 
-const COMMANDS: Command[] = [clocksCommand, dbCommand, feedCommand, publishCommand];
+const COMMANDS: Command[] = [demoCommand, dashCommand, feedCommand, publishCommand, clocksCommand, dbCommand];
 
 const defaultIo: CommandIo = {
   out: (t) => process.stdout.write(`${t}\n`),

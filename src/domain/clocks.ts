@@ -17,6 +17,8 @@ export const Clock = z.object({
   audience: z.string(),
   startsAt: Instant,
   dueAt: Instant.nullable(),
+  /** From this instant the clock shows as due soon. */
+  dueSoonAt: Instant.optional(),
   state: ClockState,
   metAt: Instant.optional(),
   /** Met, but after the deadline had passed. */
@@ -132,6 +134,7 @@ function computeOne(
     dueAt: dueAt === undefined ? null : toIso(dueAt),
     state: 'pending',
   };
+  if (dueAt !== undefined) clock.dueSoonAt = toIso(dueAt - dueSoonMs);
   if (pausedMs > 0) clock.pausedSeconds = Math.round(pausedMs / 1000);
 
   if (metAt !== undefined) {

@@ -15,7 +15,11 @@ export async function startServer(options: Partial<FeedServerOptions> & { dbPath
   const store = new EventStore(openDatabase(options.dbPath ?? tempDb()));
   const server = new FeedServer({ store, log: options.log ?? createLogger(null), port: 0, heartbeatMs: 200, ...options });
   const port = await server.listen();
-  return { server, store, port, url: `ws://127.0.0.1:${port}/` };
+  const close = async () => {
+    await server.close();
+    store.close();
+  };
+  return { server, store, port, url: `ws://127.0.0.1:${port}/`, close };
 }
 
 export function makeClient(url: string, options: Partial<FeedClientOptions> & { dbPath?: string; log?: Logger } = {}) {

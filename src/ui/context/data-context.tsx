@@ -1,0 +1,53 @@
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import type { Config } from '../../config/schema.ts';
+import type { IncidentState } from '../../domain/fold.ts';
+import type { FeedStatus } from '../../feed/client.ts';
+import type { DashboardSource } from '../dashboard-source.ts';
+
+export interface DashboardData {
+  states: ReadonlyMap<string, IncidentState>;
+  status: FeedStatus;
+  config: Config;
+  wall: boolean;
+  analyst: string;
+}
+
+const DataContext = createContext<DashboardData | undefined>(undefined);
+
+/**
+ * Feed bursts become few renders: changes are gathered for `batchMs` and applied in one update.
+ */
+export function DataProvider(props: {
+  source: DashboardSource;
+  config: Config;
+  wall: boolean;
+  analyst: string;
+  batchMs?: number;
+  children: ReactNode;
+}) {
+  const { source, batchMs = 250 } = props;
+  const [snapshot, setSnapshot] = useState(() => ({ states: source.states(), status: source.status() }));
+  useEffect(() => {
+    let timer: NodeJS.Timeout | undefined;
+    const flush = () => {
+      timer = undefined;
+      setSnapshot({ states: source.states(), status: source.status() });
+    };
+    const onChange = () => {
+      if (!timer) timer = setTimeout(flush, batchMs);
+    };
+    source.on('change', onChange);
+    return () => {
+      source.off('change', onChange);
+      clearTimeout(timer);
+    };
+  }, [source, batchMs]);
+  const value: DashboardData = { ...snapshot, config: props.config, wall: props.wall, analyst: props.analyst };
+  return <DataContext.Provider value={value}>{props.children}</DataContext.Provider>;
+}
+
+export function useDashboardData(): DashboardData {
+  const data = useContext(DataContext);
+  if (!data) throw new Error('useDashboardData must be used inside <DataProvider>');
+  return data;
+}

@@ -1,0 +1,79 @@
+import { useInput } from 'ink';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
+import type { Command, ResolvedKeymap } from '../keys/keymap.ts';
+import { keyName } from '../keys/key-name.ts';
+
+export type Handlers = Partial<Record<Command, () => void>>;
+
+interface Layer {
+  priority: number;
+  handlers: { current: Handlers };
+}
+
+interface KeyApi {
+  register(layer: Layer): () => void;
+  keymap: ResolvedKeymap;
+}
+
+const KeyContext = createContext<KeyApi | undefined>(undefined);
+
+/**
+ * The one key dispatcher. Layers (a modal, the screen below it) register handlers with a priority;
+ * a key goes to the highest layer that handles its command, so a prompt always wins. The single
+ * `useInput` has a stable handler, so nothing re-subscribes on the 1 Hz tick.
+ */
+export function KeyProvider({ keymap, interactive = true, children }: { keymap: ResolvedKeymap; interactive?: boolean; children: ReactNode }) {
+  const layers = useRef<Layer[]>([]);
+  const byKey = useMemo(() => {
+    const m = new Map<string, Command[]>();
+    for (const [command, binding] of Object.entries(keymap) as [Command, ResolvedKeymap[Command]][]) {
+      for (const key of binding.keys) m.set(key, [...(m.get(key) ?? []), command]);
+    }
+    return m;
+  }, [keymap]);
+  const onInput = useCallback(
+    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+      const commands = byKey.get(keyName(input, key));
+      if (!commands) return;
+      const ordered = [...layers.current].sort((a, b) => b.priority - a.priority);
+      for (const layer of ordered) {
+        const command = commands.find((c) => layer.handlers.current[c]);
+        if (command) {
+          layer.handlers.current[command]!();
+          return;
+        }
+      }
+    },
+    [byKey],
+  );
+  // Without a terminal on stdin there is nothing to read (and raw mode would throw).
+  useInput(onInput, { isActive: interactive });
+  const api = useMemo<KeyApi>(
+    () => ({
+      keymap,
+      register(layer) {
+        layers.current = [...layers.current, layer];
+        return () => {
+          layers.current = layers.current.filter((l) => l !== layer);
+        };
+      },
+    }),
+    [keymap],
+  );
+  return <KeyContext.Provider value={api}>{children}</KeyContext.Provider>;
+}
+
+/** Handles commands while mounted; the latest handlers are always used, without re-registering. */
+export function useKeys(priority: number, handlers: Handlers): void {
+  const api = useContext(KeyContext);
+  if (!api) throw new Error('useKeys must be used inside <KeyProvider>');
+  const ref = useRef(handlers);
+  ref.current = handlers;
+  useEffect(() => api.register({ priority, handlers: ref }), [api, priority]);
+}
+
+export function useKeymap(): ResolvedKeymap {
+  const api = useContext(KeyContext);
+  if (!api) throw new Error('useKeymap must be used inside <KeyProvider>');
+  return api.keymap;
+}

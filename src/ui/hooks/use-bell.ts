@@ -1,0 +1,24 @@
+import { useEffect, useRef } from 'react';
+import type { Queue } from '../../domain/queues.ts';
+import { useNow } from '../context/clock-context.tsx';
+import { liveState } from '../model/row-format.ts';
+
+/** Rings once whenever a clock turns due-soon or breached (off unless the config asks for it). */
+export function useBell(queues: readonly Queue[], enabled: boolean, ring: () => void): void {
+  const now = useNow();
+  const seen = useRef<Map<string, string> | undefined>(undefined);
+  useEffect(() => {
+    if (!enabled) return;
+    const current = new Map<string, string>();
+    for (const q of queues) for (const r of q.rows) for (const c of r.clocks) current.set(`${r.key}/${c.rule}`, liveState(c, now));
+    const before = seen.current;
+    seen.current = current;
+    if (!before) return;
+    for (const [k, state] of current) {
+      if ((state === 'due-soon' || state === 'breached') && before.get(k) !== state && before.has(k)) {
+        ring();
+        return;
+      }
+    }
+  }, [queues, now, enabled, ring]);
+}

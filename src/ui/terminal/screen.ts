@@ -1,0 +1,63 @@
+import { type Cell, frameToCells } from './cells.ts';
+import { diffFrames } from './diff.ts';
+
+const ENTER = '\u001b[?1049h\u001b[?25l\u001b[2J';
+const LEAVE = '\u001b[0m\u001b[?25h\u001b[?1049l';
+const CLEAR = '\u001b[0m\u001b[2J';
+
+export interface ScreenStats {
+  frames: number;
+  bytes: number;
+  lastBytes: number;
+  lastChangedCells: number;
+}
+
+/**
+ * Owns the terminal: the alternate screen, and every byte written to it. Each frame is diffed
+ * against the last one painted and only changed cells are written, at absolute positions —
+ * so nothing depends on where the cursor was left, and nothing flickers.
+ */
+export class Screen {
+  private painted: Cell[][] = [];
+  private fullRepaint = true;
+  private entered = false;
+  readonly stats: ScreenStats = { frames: 0, bytes: 0, lastBytes: 0, lastChangedCells: 0 };
+
+  constructor(
+    private readonly out: { write(text: string): unknown },
+    private width: number,
+  ) {}
+
+  enter(): void {
+    if (this.entered) return;
+    this.entered = true;
+    this.out.write(ENTER);
+  }
+
+  /** Leaves the alternate screen and restores the cursor; safe to call more than once. */
+  leave(): void {
+    if (!this.entered) return;
+    this.entered = false;
+    this.out.write(LEAVE);
+  }
+
+  /** After a resize the terminal may have reflowed anything: clear and paint everything. */
+  invalidate(width: number): void {
+    this.width = width;
+    this.fullRepaint = true;
+  }
+
+  paint(frame: string): void {
+    const next = frameToCells(frame);
+    const prev = this.fullRepaint ? [] : this.painted;
+    const { bytes, changedCells } = diffFrames(prev, next, this.width);
+    const text = (this.fullRepaint ? CLEAR : '') + bytes;
+    this.fullRepaint = false;
+    this.painted = next;
+    this.stats.frames += 1;
+    this.stats.lastBytes = Buffer.byteLength(text);
+    this.stats.lastChangedCells = changedCells;
+    this.stats.bytes += this.stats.lastBytes;
+    if (text) this.out.write(text);
+  }
+}
