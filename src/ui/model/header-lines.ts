@@ -48,7 +48,9 @@ export function headerLines(
 
   if (label.tone === 'alarm') {
     const second = ` ⚠ ${label.text} — ${label.warning ?? ''}  ·  ${notes.join('  ·  ')} `;
-    return { tone: 'alarm', lines: [pad(`${first}  `, width, '▒'), pad(second, width, '▒')] };
+    // The shaded fill always reaches the edge, however long the text, so the bar reads as an alarm.
+    const shaded = (text: string) => `${pad(text, width - 2, '▒')}▒▒`;
+    return { tone: 'alarm', lines: [shaded(`${first}  `), shaded(second)] };
   }
   return { tone: 'ok', lines: [pad(first, width), pad(` ${notes.join('  ·  ')}`, width)] };
 }

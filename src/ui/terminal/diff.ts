@@ -46,15 +46,24 @@ export function diffFrames(prev: readonly Cell[][], next: readonly Cell[][], wid
       while (start > 0 && (b[start] ?? BLANK).cont) start -= 1;
       if (b[end + 1]?.cont) end += 1;
       out += `\u001b[${r + 1};${start + 1}H`;
+      let reposition = false;
       for (let k = start; k <= end; k++) {
         const cell = b[k] ?? BLANK;
         if (!same(a[k], b[k])) changedCells += 1;
         if (cell.cont) continue;
+        // Terminals disagree about the width of some characters (emoji above all): after a wide
+        // one, place the cursor explicitly rather than trust where the terminal left it.
+        const wide = b[k + 1]?.cont === true;
         if (cell.style !== currentStyle) {
           out += sgr(cell.style);
           currentStyle = cell.style;
         }
+        // A blank goes in the right half first: a terminal that draws the character one column
+        // wide still shows nothing stale there, and one that draws it two wide covers the blank.
+        if (wide) out += `\u001b[${r + 1};${k + 2}H \u001b[${r + 1};${k + 1}H`;
+        else if (reposition) out += `\u001b[${r + 1};${k + 1}H`;
         out += cell.ch;
+        reposition = wide;
       }
       c = end + 1;
     }
