@@ -1,7 +1,7 @@
 import type { ClockCache } from './clock-cache.ts';
 import { type Clock, nextDeadline } from './clocks.ts';
 import { type IncidentState, isOpen } from './fold.ts';
-import { type Incident, SEVERITIES, type Severity } from './incident.ts';
+import { type Incident, INSTANT_FIELDS, SEVERITIES, type Severity } from './incident.ts';
 import { toMs } from './instant.ts';
 
 /** One row of a severity queue: an incident, or a campaign of many standing for one row. */
@@ -13,11 +13,13 @@ export interface QueueRow {
   /** How many incidents this row stands for (a campaign groups many low alerts). */
   members: number;
   clocks: Clock[];
+  /** The soonest deadline still to be met, and its instant (Infinity when there is none). */
   next?: Clock;
-  /** Breached clocks on this row. */
-  breached: number;
-  /** Member incidents with at least one breached clock. */
-  breachedMembers: number;
+  dueMs: number;
+  /** When the next deadline turns due-soon (Infinity when there is none). */
+  dueSoonMs: number;
+  /** Each member's soonest deadline, ascending: how many are breached at `now` is a binary search. */
+  memberDueMs: number[];
   openedAt: number;
 }
 
@@ -25,27 +27,46 @@ export interface Queue {
   severity: Severity;
   rows: QueueRow[];
   open: number;
+}
+
+/** A queue as drawn at one instant. */
+export interface LiveQueue extends Queue {
   breached: number;
 }
 
-const dueOf = (row: QueueRow) => (row.next?.dueAt ? toMs(row.next.dueAt) : Number.POSITIVE_INFINITY);
-
-/** Soonest pending deadline first (breached ones are soonest of all); ties by age, oldest first. */
-export function compareRows(a: QueueRow, b: QueueRow): number {
-  return dueOf(a) - dueOf(b) || a.openedAt - b.openedAt || a.id.localeCompare(b.id);
+/** The row's state at `now`, from its next deadline alone. */
+export function rowState(row: QueueRow, now: number): 'breached' | 'due-soon' | 'pending' | undefined {
+  if (!row.next || row.dueMs === Number.POSITIVE_INFINITY) return undefined;
+  return now >= row.dueMs ? 'breached' : now >= row.dueSoonMs ? 'due-soon' : 'pending';
 }
 
 /**
- * The queues the wall shows at `now`: open incidents by severity, campaigns folded into one row
- * each, every row with its clocks. Closed and false-positive incidents leave the queues.
+ * The queues' membership and order. Order is by deadline, which changes only when an incident's
+ * state does — not as time passes — so this is rebuilt on change (or when `validUntil` passes,
+ * for clocks whose anchor lies in the future), never on every tick.
  */
-export function buildQueues(states: Iterable<IncidentState>, now: number, cache: ClockCache): Queue[] {
+export interface QueueModel {
+  queues: Queue[];
+  validUntil: number;
+}
+
+/** Soonest pending deadline first (breached ones are soonest of all); ties by age, oldest first. */
+export function compareRows(a: QueueRow, b: QueueRow): number {
+  return a.dueMs - b.dueMs || a.openedAt - b.openedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function buildQueues(states: Iterable<IncidentState>, now: number, cache: ClockCache): QueueModel {
   const bySeverity = new Map<Severity, QueueRow[]>(SEVERITIES.map((s) => [s, []]));
   const campaigns = new Map<string, QueueRow>();
+  let validUntil = Number.POSITIVE_INFINITY;
   for (const state of states) {
     if (!isOpen(state)) continue;
     const incident = state.incident!;
     const clocks = cache.clocks(state, now);
+    const next = nextDeadline(clocks);
+    const dueMs = next?.dueAt ? toMs(next.dueAt) : Number.POSITIVE_INFINITY;
+    const dueSoonMs = next?.dueSoonAt ? toMs(next.dueSoonAt) : dueMs;
+    validUntil = Math.min(validUntil, structuralChangeAt(state, clocks, now));
     const row: QueueRow = {
       key: state.id,
       id: state.id,
@@ -53,12 +74,12 @@ export function buildQueues(states: Iterable<IncidentState>, now: number, cache:
       state,
       members: 1,
       clocks,
-      next: nextDeadline(clocks),
-      breached: clocks.filter((c) => c.state === 'breached').length,
-      breachedMembers: 0,
+      ...(next ? { next } : {}),
+      dueMs,
+      dueSoonMs,
+      memberDueMs: [dueMs],
       openedAt: state.openedAt ?? toMs(incident.detectedAt),
     };
-    row.breachedMembers = row.breached > 0 ? 1 : 0;
     if (incident.campaign) {
       const key = `campaign:${incident.severity}:${incident.campaign}`;
       const group = campaigns.get(key);
@@ -67,30 +88,75 @@ export function buildQueues(states: Iterable<IncidentState>, now: number, cache:
         continue;
       }
       group.members += 1;
-      group.breached += row.breached;
-      group.breachedMembers += row.breachedMembers;
+      group.memberDueMs.push(dueMs);
       group.clocks = [...group.clocks, ...row.clocks];
-      if (dueOf(row) < dueOf(group)) group.next = row.next;
+      if (dueMs < group.dueMs) {
+        group.dueMs = dueMs;
+        group.dueSoonMs = dueSoonMs;
+        if (next) group.next = next;
+      }
       group.openedAt = Math.min(group.openedAt, row.openedAt);
       continue;
     }
     bySeverity.get(incident.severity)!.push(row);
   }
-  for (const group of campaigns.values()) bySeverity.get(group.incident.severity)!.push(group);
-  return SEVERITIES.map((severity) => {
+  for (const group of campaigns.values()) {
+    group.memberDueMs.sort((a, b) => a - b);
+    bySeverity.get(group.incident.severity)!.push(group);
+  }
+  const queues = SEVERITIES.map((severity) => {
     const rows = bySeverity.get(severity)!.sort(compareRows);
-    return {
-      severity,
-      rows,
-      open: rows.reduce((n, r) => n + r.members, 0),
-      breached: rows.reduce((n, r) => n + r.breachedMembers, 0),
-    };
+    return { severity, rows, open: rows.reduce((n, r) => n + r.members, 0) };
   });
+  return { queues, validUntil };
+}
+
+/**
+ * When the queue's shape could change without any event: a clock whose anchor lies in the future
+ * starts, or a paused clock's deadline moves. Due-soon and breach need no rebuild: rows show those
+ * from their deadlines at draw time.
+ */
+function structuralChangeAt(state: IncidentState, clocks: readonly Clock[], now: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  const incident = state.incident!;
+  for (const f of INSTANT_FIELDS) {
+    const v = incident[f];
+    if (v) {
+      const ms = toMs(v);
+      if (ms > now && ms < next) next = ms;
+    }
+  }
+  if (state.last && state.last.at > now) next = Math.min(next, state.last.at);
+  if (clocks.some((c) => c.state === 'paused')) next = Math.min(next, now + 60_000);
+  return next;
+}
+
+/** Members of `row` breached at `now`: their soonest deadline has passed. */
+export function breachedMembers(row: QueueRow, now: number): number {
+  const due = row.memberDueMs;
+  let lo = 0;
+  let hi = due.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (due[mid]! <= now) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many incidents in the queue have at least one breached clock at `now`. */
+export function breachedCount(queue: Queue, now: number): number {
+  let n = 0;
+  for (const row of queue.rows) n += row.dueMs <= now ? breachedMembers(row, now) : 0;
+  return n;
 }
 
 /** The single most urgent live clock across all queues, for the wall's big countdown. */
 export function mostUrgent(queues: readonly Queue[]): QueueRow | undefined {
   let best: QueueRow | undefined;
-  for (const q of queues) for (const r of q.rows) if (r.next && (!best || dueOf(r) < dueOf(best))) best = r;
+  for (const q of queues) {
+    const first = q.rows[0];
+    if (first?.next && (!best || first.dueMs < best.dueMs)) best = first;
+  }
   return best;
 }

@@ -44,14 +44,17 @@ export function sanitizeMultiline(input: string): string {
     .join('\n');
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Terminal columns the (sanitised) text occupies: wide CJK and emoji count two. */
-export const displayWidth = (text: string): number => stringWidth(text);
+export const displayWidth = (text: string): number => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Cuts to at most `width` columns, ending with `…` when anything was cut; never splits a grapheme. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
+  if (PRINTABLE_ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
   if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;

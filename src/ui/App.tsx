@@ -44,7 +44,7 @@ export function App({ onQuit, bell = () => {} }: AppProps) {
     </Box>
   );
   return (
-    <Box flexDirection="column" width={columns} height={layout.frameRows} overflow="hidden">
+    <Box flexDirection="column" width={columns} height={layout.frameRows}>
       <Header width={columns} />
       {body}
       <Footer width={columns} />

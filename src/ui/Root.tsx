@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.ts';
 import { App, type AppProps } from './App.tsx';
-import type { Ticker } from './clock/ticker.ts';
+import type { TickSource } from './clock/ticker.ts';
 import { ClockProvider } from './context/clock-context.tsx';
 import { DataProvider } from './context/data-context.tsx';
 import { KeyProvider } from './context/key-context.tsx';
@@ -13,7 +13,7 @@ import type { Theme } from './theme.ts';
 export interface RootProps extends AppProps {
   source: DashboardSource;
   config: Config;
-  ticker: Ticker;
+  ticker: TickSource;
   size: SizeSource;
   keymap: ResolvedKeymap;
   theme: Theme;

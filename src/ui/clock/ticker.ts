@@ -1,8 +1,14 @@
+/** What the clock context needs: the current instant and a per-second callback. */
+export interface TickSource {
+  subscribe(listener: (now: number) => void): () => void;
+  current(): number;
+}
+
 /**
  * The one timer of the whole app: ticks once per second, on the second, so every countdown on
  * every display changes at the same moment. Re-aligns each tick, so it never drifts.
  */
-export class Ticker {
+export class Ticker implements TickSource {
   private timer?: NodeJS.Timeout;
   private listeners = new Set<(now: number) => void>();
 

@@ -1,22 +1,22 @@
 import { Box } from 'ink';
-import type { Queue } from '../../domain/queues.ts';
+import type { LiveQueue } from '../../domain/queues.ts';
 import { allocateRows, FOUR_ACROSS } from '../model/layout.ts';
 import { QueuePanel } from './QueuePanel.tsx';
 
 const GAP = 1;
 
 /** Wide layout: queues side by side — all four across on a very wide wall, else two by two. */
-export function QueueColumns({ queues, width, height }: { queues: Queue[]; width: number; height: number }) {
+export function QueueColumns({ queues, width, height }: { queues: LiveQueue[]; width: number; height: number }) {
   const across = width >= FOUR_ACROSS ? 4 : 2;
   const columnWidth = Math.floor((width - GAP * (across - 1)) / across);
-  const bands: Queue[][] = [];
+  const bands: LiveQueue[][] = [];
   for (let i = 0; i < queues.length; i += across) bands.push(queues.slice(i, i + across));
   const bandHeights = allocateRows(
     bands.map((band) => Math.max(...band.map((q) => q.rows.length))),
     height,
   );
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       {bands.map((band, b) => (
         <Box key={b} flexDirection="row" height={bandHeights[b]!}>
           {band.map((q, i) => (

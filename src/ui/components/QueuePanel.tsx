@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { Queue } from '../../domain/queues.ts';
+import type { LiveQueue } from '../../domain/queues.ts';
 import { useNow } from '../context/clock-context.tsx';
 import { useTheme } from '../context/theme-context.tsx';
 import { visibleRows } from '../model/layout.ts';
@@ -7,13 +7,13 @@ import { formatRow } from '../model/row-format.ts';
 import { Segments } from './Segments.tsx';
 
 /** One severity queue in `height` lines: a title with counts, the rows that fit, and `+N more`. */
-export function QueuePanel({ queue, width, height }: { queue: Queue; width: number; height: number }) {
+export function QueuePanel({ queue, width, height }: { queue: LiveQueue; width: number; height: number }) {
   const theme = useTheme();
   const now = useNow();
   const { shown, more } = visibleRows(queue.rows.length, height);
   const title = `${queue.severity.toUpperCase()}  open ${queue.open}  breached ${queue.breached}`;
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate" bold color={theme.severity[queue.severity]} inverse={queue.breached > 0}>
         {` ${title} `.padEnd(width)}
       </Text>

@@ -1,16 +1,16 @@
 import { Box } from 'ink';
-import type { Queue } from '../../domain/queues.ts';
+import type { LiveQueue } from '../../domain/queues.ts';
 import { allocateRows } from '../model/layout.ts';
 import { QueuePanel } from './QueuePanel.tsx';
 
 /** Compact layout: the four queues one above the other, rows shared out by need. */
-export function QueueStack({ queues, width, height }: { queues: Queue[]; width: number; height: number }) {
+export function QueueStack({ queues, width, height }: { queues: LiveQueue[]; width: number; height: number }) {
   const heights = allocateRows(
     queues.map((q) => q.rows.length),
     height,
   );
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       {queues.map((q, i) => (
         <QueuePanel key={q.severity} queue={q} width={width} height={heights[i]!} />
       ))}

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { Queue } from '../../domain/queues.ts';
+import type { LiveQueue } from '../../domain/queues.ts';
 import { sanitize, truncate } from '../../domain/text.ts';
 import { useNow } from '../context/clock-context.tsx';
 import { useDashboardData } from '../context/data-context.tsx';
@@ -12,7 +12,7 @@ import { CLOCK_MARK } from '../theme.ts';
 const ROTATION_SIZE = 5;
 
 /** The wall's lower band: the single most urgent countdown in big digits, and a rotating incident detail. */
-export function WallPanel({ queues, width, height }: { queues: Queue[]; width: number; height: number }) {
+export function WallPanel({ queues, width, height }: { queues: LiveQueue[]; width: number; height: number }) {
   const now = useNow();
   const theme = useTheme();
   const { config } = useDashboardData();

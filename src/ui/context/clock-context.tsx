@@ -1,10 +1,10 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { Ticker } from '../clock/ticker.ts';
+import type { TickSource } from '../clock/ticker.ts';
 
 const ClockContext = createContext<number | undefined>(undefined);
 
 /** Provides `now`, updated by the app's single ticker; every countdown derives from it. */
-export function ClockProvider({ ticker, children }: { ticker: Ticker; children: ReactNode }) {
+export function ClockProvider({ ticker, children }: { ticker: TickSource; children: ReactNode }) {
   const [now, setNow] = useState(() => ticker.current() - (ticker.current() % 1000));
   useEffect(() => ticker.subscribe(setNow), [ticker]);
   return <ClockContext.Provider value={now}>{children}</ClockContext.Provider>;

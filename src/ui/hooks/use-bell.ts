@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { Queue } from '../../domain/queues.ts';
+import { type Queue, rowState } from '../../domain/queues.ts';
 import { useNow } from '../context/clock-context.tsx';
-import { liveState } from '../model/row-format.ts';
 
 /** Rings once whenever a clock turns due-soon or breached (off unless the config asks for it). */
 export function useBell(queues: readonly Queue[], enabled: boolean, ring: () => void): void {
@@ -10,7 +9,7 @@ export function useBell(queues: readonly Queue[], enabled: boolean, ring: () => 
   useEffect(() => {
     if (!enabled) return;
     const current = new Map<string, string>();
-    for (const q of queues) for (const r of q.rows) for (const c of r.clocks) current.set(`${r.key}/${c.rule}`, liveState(c, now));
+    for (const q of queues) for (const r of q.rows) current.set(`${r.key}/${r.next?.rule}`, rowState(r, now) ?? '');
     const before = seen.current;
     seen.current = current;
     if (!before) return;

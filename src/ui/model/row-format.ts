@@ -1,7 +1,7 @@
 import type { Clock } from '../../domain/clocks.ts';
 import { formatAge, formatCountdown } from '../../domain/countdown.ts';
 import { toMs } from '../../domain/instant.ts';
-import type { QueueRow } from '../../domain/queues.ts';
+import { type QueueRow, rowState } from '../../domain/queues.ts';
 import { cell } from '../../domain/text.ts';
 import { CLOCK_MARK } from '../theme.ts';
 
@@ -28,34 +28,78 @@ export function liveState(c: Clock, now: number): Clock['state'] {
   return c.state;
 }
 
-/**
- * One queue row laid out to exactly `width` columns. Narrow rows drop the age and assignee
- * columns before the title is squeezed. Every feed string is sanitised here, once.
- */
-export function formatRow(row: QueueRow, now: number, width: number): Segment[] {
-  const next = row.next;
-  const state = next ? liveState(next, now) : undefined;
-  const mark = state ? CLOCK_MARK[state] : { symbol: ' ', word: '' };
+interface Columns {
+  wide: boolean;
+  medium: boolean;
+  idWidth: number;
+  titleWidth: number;
+  nextWidth: number;
+}
+
+function columnsFor(width: number): Columns {
   const wide = width >= 96;
   const medium = width >= 72;
   const nextWidth = wide ? 26 : medium ? 20 : 16;
   const idWidth = 10;
   // Symbol, id, gap, [age], [assignee], next clock, countdown, state word: each after a space.
   const fixed = 2 + idWidth + 1 + (medium ? 7 : 0) + (wide ? 11 : 0) + (1 + nextWidth) + (1 + 7) + (1 + 6);
-  const titleWidth = Math.max(4, width - fixed);
+  return { wide, medium, idWidth, titleWidth: Math.max(4, width - fixed), nextWidth };
+}
+
+interface StaticCells {
+  width: number;
+  id: string;
+  title: string;
+  assignee: string;
+  next: string;
+  detectedMs: number;
+}
+
+// The parts of a row that do not change as the clock ticks, sanitised and fitted once per row object.
+const staticCache = new WeakMap<QueueRow, StaticCells>();
+
+function staticCells(row: QueueRow, cols: Columns, width: number): StaticCells {
+  const hit = staticCache.get(row);
+  if (hit && hit.width === width) return hit;
   const title = row.members > 1 ? `${row.members} alerts · ${row.incident.title}` : row.incident.title;
-  const nextText = next ? `${next.label} ${next.audience}` : 'no open deadline';
+  const cells: StaticCells = {
+    width,
+    id: cell(row.id, cols.idWidth),
+    title: cell(title, cols.titleWidth),
+    assignee: cell(row.incident.assignee ?? 'unassigned', 10),
+    next: cell(row.next ? `${row.next.label} ${row.next.audience}` : 'no open deadline', cols.nextWidth),
+    detectedMs: toMs(row.incident.detectedAt),
+  };
+  staticCache.set(row, cells);
+  return cells;
+}
+
+/**
+ * One queue row laid out to exactly `width` columns. Narrow rows drop the age and assignee
+ * columns before the title is squeezed. Every feed string is sanitised here, once per row.
+ */
+export function formatRow(row: QueueRow, now: number, width: number): Segment[] {
+  const cols = columnsFor(width);
+  const s = staticCells(row, cols, width);
+  const state = rowState(row, now);
+  const mark = state ? CLOCK_MARK[state] : { symbol: ' ', word: '' };
+  const colour = state ? { clock: state } : {};
+  const countdown = !row.next
+    ? ''
+    : row.next.dueAt === null
+      ? `+${formatAge(now - toMs(row.next.startsAt))}`
+      : formatCountdown(row.dueMs - now);
   const segments: Segment[] = [
-    { text: `${mark.symbol} `, ...(state ? { clock: state } : {}), bold: true },
-    { text: cell(row.id, idWidth), bold: true },
+    { text: `${mark.symbol} `, ...colour, bold: true },
+    { text: s.id, bold: true },
     { text: ' ' },
-    { text: cell(title, titleWidth) },
+    { text: s.title },
   ];
-  if (medium) segments.push({ text: ` ${cell(formatAge(now - toMs(row.incident.detectedAt)), 6, 'right')}`, muted: true });
-  if (wide) segments.push({ text: ` ${cell(row.incident.assignee ?? 'unassigned', 10)}`, muted: !row.incident.assignee });
-  segments.push({ text: ` ${cell(nextText, nextWidth)}`, muted: true });
-  segments.push({ text: ` ${cell(countdownText(next, now), 7, 'right')}`, ...(state ? { clock: state } : {}), bold: state === 'breached' });
-  segments.push({ text: ` ${cell(mark.word, 6)}`, ...(state ? { clock: state } : {}), bold: true });
+  if (cols.medium) segments.push({ text: ` ${cell(formatAge(now - s.detectedMs), 6, 'right')}`, muted: true });
+  if (cols.wide) segments.push({ text: ` ${s.assignee}`, muted: !row.incident.assignee });
+  segments.push({ text: ` ${s.next}`, muted: true });
+  segments.push({ text: ` ${cell(countdown, 7, 'right')}`, ...colour, bold: state === 'breached' });
+  segments.push({ text: ` ${cell(mark.word, 6)}`, ...colour, bold: true });
   return segments;
 }
 

@@ -1,4 +1,3 @@
-import { toMs } from '../../domain/instant.ts';
 import type { Queue, QueueRow } from '../../domain/queues.ts';
 import { sanitize } from '../../domain/text.ts';
 import { countdownText, liveState } from './row-format.ts';
@@ -6,10 +5,11 @@ import { CLOCK_MARK } from '../theme.ts';
 
 /** The most urgent rows across all queues, soonest deadline first: what the wall rotates through. */
 export function urgentRows(queues: readonly Queue[], limit: number): QueueRow[] {
+  // Each queue is already in deadline order: only its head can be among the most urgent.
   return queues
-    .flatMap((q) => q.rows)
-    .filter((r) => r.next?.dueAt)
-    .sort((a, b) => toMs(a.next!.dueAt!) - toMs(b.next!.dueAt!))
+    .flatMap((q) => q.rows.slice(0, limit))
+    .filter((r) => r.dueMs !== Number.POSITIVE_INFINITY)
+    .sort((a, b) => a.dueMs - b.dueMs)
     .slice(0, limit);
 }
 

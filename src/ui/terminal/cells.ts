@@ -59,6 +59,7 @@ function applySgr(style: Style, params: string): Style {
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Only SGR is expected from Ink; anything else (it never should be there) is dropped, not drawn.
 const ESCAPE = /\u001b\[([0-9;]*)([A-Za-z])|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 
@@ -69,6 +70,11 @@ export function lineToCells(line: string): Cell[] {
   let last = 0;
   const pushText = (text: string) => {
     const k = key(style);
+    // Most of a frame is printable ASCII: one column per character, no segmentation needed.
+    if (PRINTABLE_ASCII.test(text)) {
+      for (let i = 0; i < text.length; i++) cells.push({ ch: text[i]!, style: k });
+      return;
+    }
     for (const { segment } of segmenter.segment(text)) {
       const w = stringWidth(segment);
       if (w === 0) continue;
