@@ -1,14 +1,14 @@
-import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { render, Text } from 'ink';
 import { loadConfig } from '../src/config/load.ts';
 import type { IncidentEvent } from '../src/domain/event.ts';
-import { foldAll, type IncidentState } from '../src/domain/fold.ts';
+import { foldAll } from '../src/domain/fold.ts';
 import type { FeedStatus } from '../src/feed/client.ts';
 import { openDatabase } from '../src/store/db.ts';
 import { EventStore } from '../src/store/event-store.ts';
 import { Ticker, type TickSource } from '../src/ui/clock/ticker.ts';
 import type { DashboardSource } from '../src/ui/dashboard-source.ts';
+import { MemorySource } from '../src/ui/memory-source.ts';
 import { resolveKeymap } from '../src/ui/keys/keymap.ts';
 import { Root } from '../src/ui/Root.tsx';
 import { CaptureStdout } from '../src/ui/terminal/capture-stdout.ts';
@@ -32,21 +32,6 @@ class ManualTicker implements TickSource {
   fire() {
     this.now += 1000;
     for (const l of this.listeners) l(this.now);
-  }
-}
-
-class StaticSource extends EventEmitter implements DashboardSource {
-  constructor(
-    private readonly map: ReadonlyMap<string, IncidentState>,
-    private readonly st: FeedStatus,
-  ) {
-    super();
-  }
-  states() {
-    return this.map;
-  }
-  status() {
-    return this.st;
   }
 }
 
@@ -127,7 +112,7 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 export async function renderBench(dir: string) {
   const states = foldAll(openIncidents(10_000));
   const ticker = new ManualTicker(NOW);
-  const m = mount(new StaticSource(states, status(NOW)), ticker);
+  const m = mount(new MemorySource([], status(NOW), states), ticker);
   await new Promise((r) => setTimeout(r, 50));
   const fullRepaintBytes = Buffer.byteLength(m.capture.lastFrame);
   // Warm up, then time each tick from the clock firing to the frame painted.
@@ -155,7 +140,7 @@ export async function renderBench(dir: string) {
 
   const baseline = await inkFloor(m.capture.lastFrame);
   // Idle CPU: the real 1 Hz ticker, 10,000 open incidents, 15 s.
-  const idle = mount(new StaticSource(states, status(Date.now() + 3_600_000)), new Ticker());
+  const idle = mount(new MemorySource([], status(Date.now() + 3_600_000), states), new Ticker());
   await new Promise((r) => setTimeout(r, 1_000));
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
@@ -183,7 +168,7 @@ export async function renderBench(dir: string) {
   const t0 = performance.now();
   const store = new EventStore(openDatabase(dbPath));
   const loaded = new Map(store.states().map((s) => [s.id, s]));
-  const first = mount(new StaticSource(loaded, status(NOW)), new ManualTicker(NOW));
+  const first = mount(new MemorySource([], status(NOW), loaded), new ManualTicker(NOW));
   await new Promise<void>((r) => {
     const poll = () => (first.capture.lastFrame ? r() : setImmediate(poll));
     poll();

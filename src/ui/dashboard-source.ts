@@ -1,12 +1,19 @@
 import { EventEmitter } from 'node:events';
+import type { IncidentEvent } from '../domain/event.ts';
 import type { IncidentState } from '../domain/fold.ts';
 import type { FeedClient, FeedStatus } from '../feed/client.ts';
 import type { EventStore } from '../store/event-store.ts';
 
-/** What the screen reads: every incident's state and the feed's status, with change notifications. */
+/** What the screen reads and does: every incident's state, the feed's status, and publishing. */
 export interface DashboardSource {
   states(): ReadonlyMap<string, IncidentState>;
   status(): FeedStatus;
+  /** Ids of local actions the feed has not acked yet. */
+  pending(): ReadonlySet<string>;
+  /** The incident's audit trail, in log order (by instant, then id). */
+  timeline(incidentId: string): IncidentEvent[];
+  /** An analyst's action: shown at once, delivered when the feed can take it. */
+  publish(event: IncidentEvent): void;
   on(event: 'change', listener: () => void): unknown;
   off(event: 'change', listener: () => void): unknown;
 }
@@ -14,21 +21,27 @@ export interface DashboardSource {
 /** The live source: starts from the store's projections, then follows the feed client. */
 export class LiveSource extends EventEmitter implements DashboardSource {
   private map: Map<string, IncidentState>;
-  private version = 0;
+  private pendingIds: Set<string>;
 
   constructor(
-    store: EventStore,
+    private readonly store: EventStore,
     private readonly client: FeedClient,
   ) {
     super();
     this.map = new Map(store.states().map((s) => [s.id, s]));
+    this.pendingIds = new Set(store.outbox().map((e) => e.id));
     client.on('change', (changed: Map<string, IncidentState>) => {
       // A new Map per change, so the screen can tell "changed" by identity.
       this.map = new Map(this.map);
       for (const [id, state] of changed) this.map.set(id, state);
-      this.version += 1;
       this.emit('change');
     });
+    const refreshPending = () => {
+      this.pendingIds = new Set(store.outbox().map((e) => e.id));
+      this.emit('change');
+    };
+    client.on('ack', refreshPending);
+    client.on('publish-rejected', refreshPending);
     client.on('status', () => this.emit('change'));
   }
 
@@ -38,5 +51,18 @@ export class LiveSource extends EventEmitter implements DashboardSource {
 
   status(): FeedStatus {
     return this.client.status;
+  }
+
+  pending(): ReadonlySet<string> {
+    return this.pendingIds;
+  }
+
+  timeline(incidentId: string): IncidentEvent[] {
+    return this.store.eventsOf(incidentId);
+  }
+
+  publish(event: IncidentEvent): void {
+    this.pendingIds = new Set([...this.pendingIds, event.id]);
+    this.client.publish(event);
   }
 }

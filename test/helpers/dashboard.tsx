@@ -1,10 +1,8 @@
-import { EventEmitter } from 'node:events';
 import { render as inkRender } from 'ink';
+import { render as renderTesting } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { loadConfig } from '../../src/config/load.ts';
 import type { Config } from '../../src/config/schema.ts';
-import type { IncidentEvent } from '../../src/domain/event.ts';
-import { foldAll, type IncidentState } from '../../src/domain/fold.ts';
 import type { FeedStatus } from '../../src/feed/client.ts';
 import { Ticker } from '../../src/ui/clock/ticker.ts';
 import type { DashboardSource } from '../../src/ui/dashboard-source.ts';
@@ -23,32 +21,8 @@ export const liveStatus = (now: number, patch: Partial<FeedStatus> = {}): FeedSt
   ...patch,
 });
 
-/** A DashboardSource over fixed events, whose status a test can change. */
-export class FixedSource extends EventEmitter implements DashboardSource {
-  private map: Map<string, IncidentState>;
-  constructor(
-    private readonly events: IncidentEvent[],
-    private current: FeedStatus,
-  ) {
-    super();
-    this.map = foldAll(events);
-  }
-  states() {
-    return this.map;
-  }
-  status() {
-    return this.current;
-  }
-  setStatus(status: FeedStatus) {
-    this.current = status;
-    this.emit('change');
-  }
-  add(events: IncidentEvent[]) {
-    this.events.push(...events);
-    this.map = foldAll(this.events);
-    this.emit('change');
-  }
-}
+/** The screen over fixed events, in memory. */
+export { MemorySource as FixedSource } from '../../src/ui/memory-source.ts';
 
 export interface SizedRender {
   frame: () => string;
@@ -86,4 +60,28 @@ export function renderSized(
 /** Lets React and Ink finish what a timer started. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise<void>((r) => setImmediate(r));
+}
+
+/** The whole app through ink-testing-library (100 columns, a stdin to type into). */
+export function renderRoot(
+  source: DashboardSource,
+  options: { config?: Config; wall?: boolean; analyst?: string; batchMs?: number; size?: { columns: number; rows: number } } = {},
+) {
+  const config = options.config ?? loadConfig().config;
+  const size = options.size ?? { columns: 100, rows: 40 };
+  const wall = options.wall ?? false;
+  return renderTesting(
+    <Root
+      source={source}
+      config={config}
+      ticker={new Ticker()}
+      size={{ ...size, on: () => {}, off: () => {} }}
+      keymap={resolveKeymap(config.keys, wall)}
+      theme={THEMES.dark}
+      wall={wall}
+      analyst={options.analyst ?? 'tester'}
+      batchMs={options.batchMs ?? 0}
+      onQuit={() => {}}
+    />,
+  );
 }

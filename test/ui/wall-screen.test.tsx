@@ -1,12 +1,8 @@
-import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { displayWidth } from '../../src/domain/text.ts';
-import { Ticker } from '../../src/ui/clock/ticker.ts';
 import { resolveKeymap } from '../../src/ui/keys/keymap.ts';
-import { Root } from '../../src/ui/Root.tsx';
-import { THEMES } from '../../src/ui/theme.ts';
-import { FixedSource, liveStatus, renderSized, settle } from '../helpers/dashboard.tsx';
+import { FixedSource, liveStatus, renderRoot, renderSized, settle } from '../helpers/dashboard.tsx';
 import { ev, opened } from '../helpers/events.ts';
 
 const NOW = Date.parse('2026-03-06T12:00:00Z');
@@ -42,20 +38,7 @@ const day = () => [
 ];
 
 function renderTesting(source: FixedSource, wall = false) {
-  return render(
-    <Root
-      source={source}
-      config={config}
-      ticker={new Ticker()}
-      size={{ columns: 80, rows: 24, on: () => {}, off: () => {} }}
-      keymap={resolveKeymap({}, wall)}
-      theme={THEMES.dark}
-      wall={wall}
-      analyst="tester"
-      batchMs={0}
-      onQuit={() => {}}
-    />,
-  );
+  return renderRoot(source, { wall, size: { columns: 80, rows: 24 } });
 }
 
 const lines = (frame: string) => frame.split('\n');

@@ -1,19 +1,32 @@
 import { Text } from 'ink';
-import { truncate } from '../../domain/text.ts';
+import { sanitize, truncate } from '../../domain/text.ts';
 import { useKeymap } from '../context/key-context.tsx';
+import { bindingsFor, type Screen } from '../keys/keymap.ts';
 import { useTheme } from '../context/theme-context.tsx';
 
-/** The keys that work here, from the keymap table itself. */
-export function Footer({ width }: { width: number }) {
+interface Props {
+  width: number;
+  screen: Screen;
+  filter: string;
+  message?: { text: string; tone: 'info' | 'error' };
+}
+
+/** The last action's result, else the keys that work here — from the keymap table — and the active filter. */
+export function Footer({ width, screen, filter, message }: Props) {
   const keymap = useKeymap();
   const theme = useTheme();
-  const hints = Object.values(keymap)
-    .filter((b) => b.when === 'anywhere')
-    .map((b) => `${b.keys[0]} ${b.hint}`)
-    .join('   ');
+  const filterText = filter ? `filter: ${sanitize(filter)}  │  ` : '';
+  if (message) {
+    return (
+      <Text color={message.tone === 'error' ? theme.clock.breached : theme.accent} bold={message.tone === 'error'}>
+        {truncate(` ${filterText}${message.tone === 'error' ? '⚠ ' : '✓ '}${message.text}`, width)}
+      </Text>
+    );
+  }
+  const hints = bindingsFor(keymap, screen).map(([, b]) => `${b.keys[0]} ${b.hint}`);
   return (
-    <Text color={theme.muted} wrap="truncate">
-      {truncate(` ${hints}`, width)}
+    <Text color={theme.muted}>
+      {truncate(` ${filterText}${[...new Set(hints)].join('  ')}`, width)}
     </Text>
   );
 }

@@ -4,7 +4,7 @@ import { allocateRows } from '../model/layout.ts';
 import { QueuePanel } from './QueuePanel.tsx';
 
 /** Compact layout: the four queues one above the other, rows shared out by need. */
-export function QueueStack({ queues, width, height }: { queues: LiveQueue[]; width: number; height: number }) {
+export function QueueStack({ queues, width, height, focus }: { queues: LiveQueue[]; width: number; height: number; focus?: { queue: number; row: number } }) {
   const heights = allocateRows(
     queues.map((q) => q.rows.length),
     height,
@@ -12,7 +12,7 @@ export function QueueStack({ queues, width, height }: { queues: LiveQueue[]; wid
   return (
     <Box flexDirection="column" width={width} height={height}>
       {queues.map((q, i) => (
-        <QueuePanel key={q.severity} queue={q} width={width} height={heights[i]!} />
+        <QueuePanel key={q.severity} queue={q} width={width} height={heights[i]!} {...(focus?.queue === i ? { selected: focus.row } : {})} />
       ))}
     </Box>
   );

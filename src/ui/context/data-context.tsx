@@ -7,6 +7,8 @@ import type { DashboardSource } from '../dashboard-source.ts';
 export interface DashboardData {
   states: ReadonlyMap<string, IncidentState>;
   status: FeedStatus;
+  pending: ReadonlySet<string>;
+  source: DashboardSource;
   config: Config;
   wall: boolean;
   analyst: string;
@@ -26,12 +28,13 @@ export function DataProvider(props: {
   children: ReactNode;
 }) {
   const { source, batchMs = 250 } = props;
-  const [snapshot, setSnapshot] = useState(() => ({ states: source.states(), status: source.status() }));
+  const read = () => ({ states: source.states(), status: source.status(), pending: source.pending() });
+  const [snapshot, setSnapshot] = useState(read);
   useEffect(() => {
     let timer: NodeJS.Timeout | undefined;
     const flush = () => {
       timer = undefined;
-      setSnapshot({ states: source.states(), status: source.status() });
+      setSnapshot(read());
     };
     const onChange = () => {
       if (!timer) timer = setTimeout(flush, batchMs);
@@ -42,7 +45,7 @@ export function DataProvider(props: {
       clearTimeout(timer);
     };
   }, [source, batchMs]);
-  const value: DashboardData = { ...snapshot, config: props.config, wall: props.wall, analyst: props.analyst };
+  const value: DashboardData = { ...snapshot, source, config: props.config, wall: props.wall, analyst: props.analyst };
   return <DataContext.Provider value={value}>{props.children}</DataContext.Provider>;
 }
 

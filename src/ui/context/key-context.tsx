@@ -1,13 +1,17 @@
-import { useInput } from 'ink';
+import { type Key, useInput } from 'ink';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
 import type { Command, ResolvedKeymap } from '../keys/keymap.ts';
 import { keyName } from '../keys/key-name.ts';
 
 export type Handlers = Partial<Record<Command, () => void>>;
 
+/** A text prompt or picker reads keys raw; returning true means it took the key. */
+export type RawHandler = (input: string, key: Key) => boolean;
+
 interface Layer {
   priority: number;
   handlers: { current: Handlers };
+  raw?: { current: RawHandler | undefined };
 }
 
 interface KeyApi {
@@ -26,17 +30,18 @@ export function KeyProvider({ keymap, interactive = true, children }: { keymap: 
   const layers = useRef<Layer[]>([]);
   const byKey = useMemo(() => {
     const m = new Map<string, Command[]>();
-    for (const [command, binding] of Object.entries(keymap) as [Command, ResolvedKeymap[Command]][]) {
+    for (const [command, binding] of Object.entries(keymap) as [Command, NonNullable<ResolvedKeymap[Command]>][]) {
       for (const key of binding.keys) m.set(key, [...(m.get(key) ?? []), command]);
     }
     return m;
   }, [keymap]);
   const onInput = useCallback(
-    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
-      const commands = byKey.get(keyName(input, key));
-      if (!commands) return;
+    (input: string, key: Key) => {
+      const commands = byKey.get(keyName(input, key)) ?? [];
       const ordered = [...layers.current].sort((a, b) => b.priority - a.priority);
       for (const layer of ordered) {
+        // A prompt above everything takes every key it wants before any command is looked up.
+        if (layer.raw?.current?.(input, key)) return;
         const command = commands.find((c) => layer.handlers.current[c]);
         if (command) {
           layer.handlers.current[command]!();
@@ -64,12 +69,14 @@ export function KeyProvider({ keymap, interactive = true, children }: { keymap: 
 }
 
 /** Handles commands while mounted; the latest handlers are always used, without re-registering. */
-export function useKeys(priority: number, handlers: Handlers): void {
+export function useKeys(priority: number, handlers: Handlers, raw?: RawHandler): void {
   const api = useContext(KeyContext);
   if (!api) throw new Error('useKeys must be used inside <KeyProvider>');
   const ref = useRef(handlers);
   ref.current = handlers;
-  useEffect(() => api.register({ priority, handlers: ref }), [api, priority]);
+  const rawRef = useRef(raw);
+  rawRef.current = raw;
+  useEffect(() => api.register({ priority, handlers: ref, raw: rawRef }), [api, priority]);
 }
 
 export function useKeymap(): ResolvedKeymap {

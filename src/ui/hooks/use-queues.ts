@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { ClockCache } from '../../domain/clock-cache.ts';
 import { clockContext } from '../../domain/context.ts';
+import { isEmptyFilter, matchesFilter, parseFilter } from '../../domain/filter.ts';
 import type { IncidentState } from '../../domain/fold.ts';
 import { breachedCount, buildQueues, type LiveQueue, type QueueModel } from '../../domain/queues.ts';
 import { useNow } from '../context/clock-context.tsx';
@@ -11,10 +12,14 @@ import { useDashboardData } from '../context/data-context.tsx';
  * incidents change (or a future anchor arrives); each tick only recounts breaches, so a second
  * with 10,000 open incidents costs one pass over the rows, not a rebuild and sort.
  */
-export function useQueues(): LiveQueue[] {
-  const { states, config } = useDashboardData();
+export function useQueues(filterText = ''): LiveQueue[] {
+  const { states: all, config } = useDashboardData();
   const now = useNow();
   const cache = useMemo(() => new ClockCache(clockContext(config)), [config]);
+  const states = useMemo(() => {
+    const filter = parseFilter(filterText);
+    return isEmptyFilter(filter) ? all : new Map([...all].filter(([, s]) => matchesFilter(s, filter)));
+  }, [all, filterText]);
   const built = useRef<{ states: ReadonlyMap<string, IncidentState>; cache: ClockCache; model: QueueModel } | undefined>(undefined);
   const current = built.current;
   if (!current || current.states !== states || current.cache !== cache || now >= current.model.validUntil) {

@@ -1,0 +1,59 @@
+/**
+ * Where the analyst is: which queue and row is selected, which incident is open and which
+ * checklist item, and whether help is up. A pure reducer; the hook beside the App holds it.
+ */
+export interface Navigation {
+  screen: 'queues' | 'detail';
+  queue: number;
+  row: number;
+  detailId?: string;
+  item: number;
+  help: boolean;
+  filter: string;
+  message?: { text: string; tone: 'info' | 'error' };
+}
+
+export type NavAction =
+  | { type: 'move'; by: number; rows: number }
+  | { type: 'panel'; by: number; sizes: number[] }
+  | { type: 'open'; id: string }
+  | { type: 'back' }
+  | { type: 'item'; by: number; items: number }
+  | { type: 'help'; show?: boolean }
+  | { type: 'filter'; text: string }
+  | { type: 'message'; text: string; tone: 'info' | 'error' }
+  | { type: 'clear-message' };
+
+export const initialNavigation: Navigation = { screen: 'queues', queue: 0, row: 0, item: 0, help: false, filter: '' };
+
+const clamp = (n: number, max: number) => Math.max(0, Math.min(n, Math.max(0, max - 1)));
+
+export function navigate(s: Navigation, a: NavAction): Navigation {
+  switch (a.type) {
+    case 'move':
+      return { ...s, row: clamp(s.row + a.by, a.rows), message: undefined };
+    case 'panel': {
+      // Tab goes to the next queue that has rows; with none, it stays put.
+      const n = a.sizes.length;
+      for (let step = 1; step <= n; step++) {
+        const q = (((s.queue + a.by * step) % n) + n) % n;
+        if (a.sizes[q]! > 0) return { ...s, queue: q, row: 0, message: undefined };
+      }
+      return s;
+    }
+    case 'open':
+      return { ...s, screen: 'detail', detailId: a.id, item: 0, message: undefined };
+    case 'back':
+      return { ...s, screen: 'queues', detailId: undefined, message: undefined };
+    case 'item':
+      return { ...s, item: clamp(s.item + a.by, a.items) };
+    case 'help':
+      return { ...s, help: a.show ?? !s.help };
+    case 'filter':
+      return { ...s, filter: a.text.trim(), row: 0, message: undefined };
+    case 'message':
+      return { ...s, message: { text: a.text, tone: a.tone } };
+    case 'clear-message':
+      return { ...s, message: undefined };
+  }
+}
