@@ -14,6 +14,10 @@ import { openDatabase } from '../src/store/db.ts';
 import { EventStore } from '../src/store/event-store.ts';
 import type { IncidentEvent } from '../src/domain/event.ts';
 import { renderBench } from './render.tsx';
+import { loadConfig } from '../src/config/load.ts';
+import { clockContext } from '../src/domain/context.ts';
+import { foldAll } from '../src/domain/fold.ts';
+import { KpiIndex } from '../src/domain/kpi.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'socwall-bench-'));
 const log = createLogger(null);
@@ -158,10 +162,71 @@ async function latencyBench() {
   console.log('latency', results.latency);
 }
 
+function kpiBench() {
+  const ctx = clockContext(loadConfig().config);
+  const base = Date.parse('2026-03-31T12:00:00Z');
+  const events: IncidentEvent[] = [];
+  for (let i = 0; i < 100_000; i++) {
+    const detected = base - (i % 90) * 86_400_000 - i;
+    events.push({
+      id: `k-${i}`,
+      kind: 'incident.opened',
+      incidentId: `K-${i}`,
+      at: new Date(detected).toISOString(),
+      data: {
+        title: `kpi ${i}`,
+        severity: (['critical', 'high', 'medium', 'low'] as const)[i % 4]!,
+        type: 'malware',
+        region: ['emea', 'na'][i % 2]!,
+        assets: [`host-${i % 3000}`],
+        vector: `v-${i % 40}`,
+        tags: [],
+        occurredAt: new Date(detected - 600_000).toISOString(),
+        detectedAt: new Date(detected).toISOString(),
+      },
+    });
+    if (i % 2 === 0) {
+      events.push({ id: `kt-${i}`, kind: 'incident.phase', incidentId: `K-${i}`, at: new Date(detected + 60_000).toISOString(), data: { phase: 'triaged' } });
+      events.push({ id: `kc-${i}`, kind: 'incident.phase', incidentId: `K-${i}`, at: new Date(detected + 3_600_000).toISOString(), data: { phase: 'contained' } });
+    }
+  }
+  const states = foldAll(events);
+  const targets = loadConfig().config.kpi;
+  const t0 = performance.now();
+  const index = new KpiIndex(ctx);
+  for (const s of states.values()) index.update(s);
+  const figures = index.compute(base, '30d', targets, () => 0);
+  const fullMs = performance.now() - t0;
+  const computeTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const c0 = performance.now();
+    index.compute(base, '30d', targets, () => 0);
+    computeTimes.push(performance.now() - c0);
+  }
+  // One arriving event: refold its incident (as the store does) and re-derive that incident's facts.
+  const updateTimes: number[] = [];
+  for (let i = 0; i < 2_000; i++) {
+    const id = `K-${(i * 37) % 100_000}`;
+    const state = states.get(id)!;
+    const u0 = performance.now();
+    index.update({ ...state, notes: [...state.notes, { at: base, eventId: `n-${i}`, text: 'survey', score: 4 }] });
+    updateTimes.push(performance.now() - u0);
+  }
+  results.kpi = {
+    incidents: 100_000,
+    fullRecomputeMs: round(fullMs),
+    windowSumsMs: { p50: round(percentile(computeTimes, 50)), max: round(Math.max(...computeTimes)) },
+    incrementalUpdatePerEventMs: { p50: round(percentile(updateTimes, 50), 4), p99: round(percentile(updateTimes, 99), 4) },
+    sample: { mttdSeconds: figures.mttdSeconds, repeatIncidentRatio: round(figures.repeatIncidentRatio ?? 0, 4) },
+  };
+  console.log('kpi', results.kpi);
+}
+
 async function main() {
   const only = process.argv[2];
   if (!only || only === 'ingest') await ingestBench();
   if (!only || only === 'latency') await latencyBench();
+  if (!only || only === 'kpi') kpiBench();
   if (!only || only === 'render') {
     results.render = await renderBench(dir);
     console.log('render', results.render);

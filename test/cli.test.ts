@@ -55,7 +55,7 @@ describe('socwall clocks', () => {
   });
 
   it('every subcommand has --help', async () => {
-    for (const name of ['clocks', 'db']) {
+    for (const name of ['clocks', 'db', 'kpi', 'feed', 'publish', 'dash', 'demo']) {
       const r = await run(name, '--help');
       expect(r.code).toBe(0);
       expect(r.out).toMatch(new RegExp(`^usage: socwall ${name}`));
@@ -100,6 +100,44 @@ describe('socwall db', () => {
     const r = await run('db', 'rebuild', '--db', path);
     expect(r.code).toBe(1);
     expect(r.err).toContain('not an SQLite database');
+  });
+});
+
+describe('socwall kpi', () => {
+  it('--json prints the figures with rates as fractions and null where nothing was counted', async () => {
+    const db = tempDb();
+    const dir = tempDir();
+    const file = join(dir, 'k.ndjson');
+    const at = '2026-03-31T12:00:00Z';
+    const events = [
+      opened({ id: 'K1', severity: 'high', occurredAt: '2026-03-31T10:00:00Z', detectedAt: '2026-03-31T10:05:00Z' }),
+      ev('incident.phase', '2026-03-31T10:10:00Z', { phase: 'triaged' }, { incidentId: 'K1' }),
+      ev('incident.phase', '2026-03-31T11:10:00Z', { phase: 'contained' }, { incidentId: 'K1' }),
+      // After --at: must not count.
+      ev('incident.phase', '2026-03-31T13:00:00Z', { phase: 'closed' }, { incidentId: 'K1' }),
+    ];
+    writeFileSync(file, events.map((e) => JSON.stringify(e)).join('\n'));
+    await run('db', 'import', file, '--db', db);
+    const r = await run('kpi', '--db', db, '--window', '24h', '--at', at, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({
+      window: '24h',
+      at: '2026-03-31T12:00:00.000Z',
+      mttdSeconds: 300,
+      mttrSeconds: 3600,
+      reportCompletionRate: null,
+      repeatIncidentRatio: 0,
+      openBySeverity: { critical: 0, high: 1, medium: 0, low: 0 },
+      counts: { detected: 1, opened: 1 },
+    });
+    const text = await run('kpi', '--db', db, '--window', '24h', '--at', at);
+    expect(text.out).toMatch(/MTTD \(high\+critical\) +5m 00s +≤ 15m 00s ✔ PASS/);
+    expect((await run('kpi', '--db', db, '--window', '1y')).code).toBe(2);
+  });
+
+  it('says so when the store is empty', async () => {
+    const r = await run('kpi', '--db', tempDb());
+    expect(r.out).toContain('the store is empty');
   });
 });
 

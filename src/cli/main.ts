@@ -6,9 +6,10 @@ import { dbCommand } from './commands/db.ts';
 import { dashCommand } from './commands/dash.ts';
 import { demoCommand } from './commands/demo.ts';
 import { feedCommand } from './commands/feed.ts';
+import { kpiCommand } from './commands/kpi.ts';
 import { publishCommand } from './commands/publish.ts';
 
-const COMMANDS: Command[] = [demoCommand, dashCommand, feedCommand, publishCommand, clocksCommand, dbCommand];
+const COMMANDS: Command[] = [demoCommand, dashCommand, feedCommand, publishCommand, clocksCommand, kpiCommand, dbCommand];
 
 const defaultIo: CommandIo = {
   out: (t) => process.stdout.write(`${t}\n`),

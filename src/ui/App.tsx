@@ -13,7 +13,12 @@ import { useKeys } from './context/key-context.tsx';
 import { useTerminalSize } from './context/size-context.tsx';
 import { useBell } from './hooks/use-bell.ts';
 import { useQueues } from './hooks/use-queues.ts';
-import { computeLayout } from './model/layout.ts';
+import { computeLayout, KPI_PANEL_COLUMNS } from './model/layout.ts';
+import { KpiPanel } from './components/KpiPanel.tsx';
+import { useNow } from './context/clock-context.tsx';
+import type { KpiWindow } from '../domain/kpi.ts';
+
+const WALL_WINDOWS: KpiWindow[] = ['24h', '7d', '30d'];
 import { DetailScreen } from './screens/DetailScreen.tsx';
 import { initialNavigation, navigate } from './state/navigation.ts';
 
@@ -27,6 +32,7 @@ export function App({ onQuit, bell = () => {} }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const { wall, config, states } = useDashboardData();
   const [nav, dispatch] = useReducer(navigate, initialNavigation);
+  const now = useNow();
   const [filtering, setFiltering] = useState(false);
   const queues = useQueues(nav.filter);
   useBell(queues, config.wall.bell, bell);
@@ -49,6 +55,9 @@ export function App({ onQuit, bell = () => {} }: AppProps) {
           // A campaign row opens its first member.
           open: () => selectedRow && dispatch({ type: 'open', id: selectedRow.state.id }),
           filter: () => setFiltering(true),
+          kpi: () => dispatch({ type: 'kpi-page' }),
+          'window-prev': () => dispatch({ type: 'kpi-window', by: -1 }),
+          'window-next': () => dispatch({ type: 'kpi-window', by: 1 }),
         }
       : {},
   );
@@ -77,10 +86,22 @@ export function App({ onQuit, bell = () => {} }: AppProps) {
     const focus = wall ? undefined : { queue: queueIndex, row: Math.min(nav.row, Math.max(0, (focused?.rows.length ?? 1) - 1)) };
     const filterRows = filtering ? 5 : 0;
     const queueRows = layout.queueRows - filterRows;
+    const slot = Math.floor(now / 1000 / config.wall.rotateSeconds);
+    // The wall cycles the KPI window, and on a small wall every fourth slot shows the KPI page.
+    const kpiWindow = wall ? WALL_WINDOWS[slot % WALL_WINDOWS.length]! : nav.kpiWindow;
+    const kpiPage = layout.kind !== 'wide' && (wall ? slot % 4 === 3 : nav.kpiPage);
+    const queueWidth = layout.kind === 'wide' ? columns - KPI_PANEL_COLUMNS - 1 : columns;
     body = (
       <Box flexDirection="column" height={layout.bodyRows}>
-        {layout.kind === 'wide' ? (
-          <QueueColumns queues={queues} width={columns} height={queueRows} {...(focus ? { focus } : {})} />
+        {kpiPage ? (
+          <KpiPanel window={kpiWindow} width={columns} height={queueRows} />
+        ) : layout.kind === 'wide' ? (
+          <Box flexDirection="row" height={queueRows}>
+            <QueueColumns queues={queues} width={queueWidth} height={queueRows} {...(focus ? { focus } : {})} />
+            <Box marginLeft={1}>
+              <KpiPanel window={kpiWindow} width={KPI_PANEL_COLUMNS} height={queueRows} />
+            </Box>
+          </Box>
         ) : (
           <QueueStack queues={queues} width={columns} height={queueRows} {...(focus ? { focus } : {})} />
         )}

@@ -66,6 +66,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   const onDump = () => dumpPath && writeFileSync(dumpPath, stripVTControlCharacters(capture.lastFrame));
   if (dumpPath) process.on('SIGUSR1', onDump);
   // The terminal went away (closed window, killed tmux): nothing left to draw on, so stop quietly.
+  // (It stays attached after quitting: restoring the terminal may itself fail with EIO.)
   const onStdoutError = () => quit();
   stdout.on('error', onStdoutError);
   stdout.on('resize', onResize);
@@ -99,7 +100,6 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     await client.stop();
     store.close();
     stdout.off('resize', onResize);
-    stdout.off('error', onStdoutError);
     for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(s, onSignal);
     screen.leave();
     process.off('exit', restore);

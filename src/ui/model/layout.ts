@@ -2,7 +2,7 @@ export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
 /** From this width the queues stand side by side: two by two, and all four in a row from FOUR_ACROSS. */
 export const WIDE_COLUMNS = 160;
-export const FOUR_ACROSS = 232;
+export const FOUR_ACROSS = 232 + 65;
 
 export const HEADER_ROWS = 2;
 export const FOOTER_ROWS = 1;
@@ -55,3 +55,6 @@ export function visibleRows(total: number, height: number): { shown: number; mor
   const shown = Math.max(0, space - 1);
   return { shown, more: total - shown };
 }
+
+/** Width of the KPI panel beside the queues on a wide wall. */
+export const KPI_PANEL_COLUMNS = 64;

@@ -1,3 +1,5 @@
+import { type KpiWindow, WINDOWS } from '../../domain/kpi.ts';
+
 /**
  * Where the analyst is: which queue and row is selected, which incident is open and which
  * checklist item, and whether help is up. A pure reducer; the hook beside the App holds it.
@@ -10,6 +12,9 @@ export interface Navigation {
   item: number;
   help: boolean;
   filter: string;
+  /** On a small terminal the KPIs are a page of their own. */
+  kpiPage: boolean;
+  kpiWindow: KpiWindow;
   message?: { text: string; tone: 'info' | 'error' };
 }
 
@@ -22,9 +27,22 @@ export type NavAction =
   | { type: 'help'; show?: boolean }
   | { type: 'filter'; text: string }
   | { type: 'message'; text: string; tone: 'info' | 'error' }
-  | { type: 'clear-message' };
+  | { type: 'clear-message' }
+  | { type: 'kpi-page' }
+  | { type: 'kpi-window'; by: number };
 
-export const initialNavigation: Navigation = { screen: 'queues', queue: 0, row: 0, item: 0, help: false, filter: '' };
+export const initialNavigation: Navigation = {
+  screen: 'queues',
+  queue: 0,
+  row: 0,
+  item: 0,
+  help: false,
+  filter: '',
+  kpiPage: false,
+  kpiWindow: '7d',
+};
+
+const WINDOW_ORDER = Object.keys(WINDOWS) as KpiWindow[];
 
 const clamp = (n: number, max: number) => Math.max(0, Math.min(n, Math.max(0, max - 1)));
 
@@ -55,5 +73,11 @@ export function navigate(s: Navigation, a: NavAction): Navigation {
       return { ...s, message: { text: a.text, tone: a.tone } };
     case 'clear-message':
       return { ...s, message: undefined };
+    case 'kpi-page':
+      return { ...s, kpiPage: !s.kpiPage };
+    case 'kpi-window': {
+      const i = Math.max(0, Math.min(WINDOW_ORDER.length - 1, WINDOW_ORDER.indexOf(s.kpiWindow) + a.by));
+      return { ...s, kpiWindow: WINDOW_ORDER[i]! };
+    }
   }
 }

@@ -38,7 +38,11 @@ export class Screen {
   leave(): void {
     if (!this.entered) return;
     this.entered = false;
-    this.out.write(LEAVE);
+    try {
+      this.out.write(LEAVE);
+    } catch {
+      // The terminal is gone; there is nothing left to restore.
+    }
   }
 
   /** After a resize the terminal may have reflowed anything: clear and paint everything. */
