@@ -202,12 +202,15 @@ describe('sizes (a stdout with rows, through the real renderer)', () => {
     r.unmount();
   });
 
-  it('a wide wall shows the queues side by side; 240 columns puts all four in one row', async () => {
-    const r = renderSized(new FixedSource(day(), liveStatus(NOW)), { columns: 240, rows: 67 });
+  it('a wide wall shows the queues side by side with the KPI panel; a very wide one puts all four in one row', async () => {
+    const wide = renderSized(new FixedSource(day(), liveStatus(NOW)), { columns: 240, rows: 67 });
     await settle();
-    const titleLine = lines(r.frame()).find((l) => l.includes('CRITICAL'))!;
-    expect(titleLine).toMatch(/CRITICAL.*HIGH.*MEDIUM.*LOW/);
-    r.unmount();
+    expect(lines(wide.frame()).find((l) => l.includes('CRITICAL'))).toMatch(/CRITICAL.*HIGH.*KPIs · last 7d/);
+    wide.unmount();
+    const wider = renderSized(new FixedSource(day(), liveStatus(NOW)), { columns: 320, rows: 67 });
+    await settle();
+    expect(lines(wider.frame()).find((l) => l.includes('CRITICAL'))).toMatch(/CRITICAL.*HIGH.*MEDIUM.*LOW.*KPIs/);
+    wider.unmount();
   });
 
   it('re-lays out at once on resize, and below 80×24 says the terminal is too small', async () => {
