@@ -52,7 +52,7 @@ describe('two dashboards on one feed', () => {
     await ana.press('j');
     await ana.press(' ');
     expect(ana.store.outboxSize()).toBe(1);
-    expect(ana.frame()).toMatch(/\[x\] Initial validation.*⌛ pending/);
+    await waitFor(() => /\[x\] Initial validation.*⌛ pending/.test(ana.frame()), 5_000, 'the queued tick shown as pending');
 
     feed = await startServer({ dbPath: serverDb, port, heartbeatMs: 300 });
     cleanup.push(feed.close);

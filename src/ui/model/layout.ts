@@ -2,7 +2,7 @@ export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
 /** From this width the queues stand side by side: two by two, and all four in a row from FOUR_ACROSS. */
 export const WIDE_COLUMNS = 160;
-export const FOUR_ACROSS = 232 + 65;
+export const FOUR_ACROSS = 232;
 
 export const HEADER_ROWS = 2;
 export const FOOTER_ROWS = 1;
