@@ -59,6 +59,6 @@ export function instantArg(args: ParsedArgs, name: string, fallback: number): nu
   const v = str(args, name);
   if (v === undefined) return fallback;
   const ms = Date.parse(v);
-  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}/.test(v)) throw new UsageError(`--${name} must be an ISO instant such as 2026-03-06T10:00:00Z`);
+  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}/.test(v)) throw new UsageError(`--${name} must be an ISO date or instant such as 2026-03-06T10:00:00Z`);
   return ms;
 }

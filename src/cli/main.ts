@@ -7,9 +7,10 @@ import { dashCommand } from './commands/dash.ts';
 import { demoCommand } from './commands/demo.ts';
 import { feedCommand } from './commands/feed.ts';
 import { kpiCommand } from './commands/kpi.ts';
+import { exportCommand, handoffCommand, printCommand, reportCommand } from './commands/print.ts';
 import { publishCommand } from './commands/publish.ts';
 
-const COMMANDS: Command[] = [demoCommand, dashCommand, feedCommand, publishCommand, clocksCommand, kpiCommand, dbCommand];
+const COMMANDS: Command[] = [demoCommand, dashCommand, feedCommand, publishCommand, clocksCommand, kpiCommand, printCommand, reportCommand, handoffCommand, exportCommand, dbCommand];
 
 const defaultIo: CommandIo = {
   out: (t) => process.stdout.write(`${t}\n`),

@@ -77,3 +77,29 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 /** Sanitise and fit in one step, for any feed string placed in a column. */
 export const cell = (raw: string | undefined, width: number, align: 'left' | 'right' = 'left'): string =>
   fit(sanitize(raw ?? ''), width, align);
+
+/** Word-wraps sanitised text to `width` columns; a word longer than a line is cut. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let w = word;
+    while (displayWidth(w) > width) {
+      if (line) {
+        lines.push(line);
+        line = '';
+      }
+      const cut = truncate(w, width + 1).slice(0, -1);
+      lines.push(cut);
+      w = w.slice(cut.length);
+    }
+    if (!line) line = w;
+    else if (displayWidth(line) + 1 + displayWidth(w) <= width) line += ` ${w}`;
+    else {
+      lines.push(line);
+      line = w;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}

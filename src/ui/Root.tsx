@@ -21,7 +21,12 @@ export interface RootProps extends AppProps {
   analyst: string;
   batchMs?: number;
   interactive?: boolean;
+  saveFile?: (name: string, text: string) => string;
 }
+
+const noFiles = (): string => {
+  throw new Error('this display cannot write files');
+};
 
 /** Every context the app reads, in one place: clock, size, data, keys, theme. */
 export function Root(props: RootProps) {
@@ -29,7 +34,14 @@ export function Root(props: RootProps) {
     <ClockProvider ticker={props.ticker}>
       <SizeProvider source={props.size}>
         <ThemeProvider theme={props.theme}>
-          <DataProvider source={props.source} config={props.config} wall={props.wall} analyst={props.analyst} batchMs={props.batchMs}>
+          <DataProvider
+            source={props.source}
+            config={props.config}
+            wall={props.wall}
+            analyst={props.analyst}
+            saveFile={props.saveFile ?? noFiles}
+            batchMs={props.batchMs}
+          >
             <KeyProvider keymap={props.keymap} interactive={props.interactive ?? true}>
               <App onQuit={props.onQuit} bell={props.bell} />
             </KeyProvider>

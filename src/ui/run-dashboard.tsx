@@ -1,5 +1,6 @@
 import { render } from 'ink';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { stripVTControlCharacters } from 'node:util';
 import type { Config } from '../config/schema.ts';
@@ -25,6 +26,17 @@ export interface DashboardOptions {
   ca?: Buffer;
   insecure?: boolean;
   logFile: string;
+  /** Where `p` writes printable checklists. */
+  printDir: string;
+}
+
+/** Writes under `dir` with a timestamp, so a second print never overwrites the first. */
+function savePrint(dir: string, name: string, text: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const path = join(dir, `${stamp}-${name.replace(/[^A-Za-z0-9._-]/g, '_')}`);
+  writeFileSync(path, text, { mode: 0o600 });
+  return path;
 }
 
 /** The analyst: --analyst, else the config, else the OS user. */
@@ -87,6 +99,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
       interactive={Boolean(process.stdin.isTTY)}
       onQuit={() => quit()}
       bell={() => stdout.write('\u0007')}
+      saveFile={(name, text) => savePrint(options.printDir, name, text)}
     />,
     { stdout: capture as unknown as NodeJS.WriteStream, stdin: process.stdin, debug: true, exitOnCtrlC: false, patchConsole: false },
   );

@@ -65,7 +65,14 @@ export async function settle(): Promise<void> {
 /** The whole app through ink-testing-library (100 columns, a stdin to type into). */
 export function renderRoot(
   source: DashboardSource,
-  options: { config?: Config; wall?: boolean; analyst?: string; batchMs?: number; size?: { columns: number; rows: number } } = {},
+  options: {
+    config?: Config;
+    wall?: boolean;
+    analyst?: string;
+    batchMs?: number;
+    size?: { columns: number; rows: number };
+    saveFile?: (name: string, text: string) => string;
+  } = {},
 ) {
   const config = options.config ?? loadConfig().config;
   const size = options.size ?? { columns: 100, rows: 40 };
@@ -81,6 +88,7 @@ export function renderRoot(
       wall={wall}
       analyst={options.analyst ?? 'tester'}
       batchMs={options.batchMs ?? 0}
+      {...(options.saveFile ? { saveFile: options.saveFile } : {})}
       onQuit={() => {}}
     />,
   );

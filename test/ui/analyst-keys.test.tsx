@@ -11,7 +11,9 @@ import { KeymapError, resolveKeymap } from '../../src/ui/keys/keymap.ts';
 import { renderRoot, settle } from '../helpers/dashboard.tsx';
 import { ev, opened } from '../helpers/events.ts';
 import { fastSettings } from '../helpers/feed.ts';
-import { tempDb } from '../helpers/tmp.ts';
+import { tempDb, tempDir } from '../helpers/tmp.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const NOW = Date.parse('2026-03-06T12:00:00Z');
 const at = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
@@ -25,12 +27,12 @@ afterEach(() => {
 });
 
 /** The app on a real store and a real feed client that has no feed to reach: every action queues. */
-function analystScreen(events: IncidentEvent[], config: Config = loadConfig().config, wall = false) {
+function analystScreen(events: IncidentEvent[], config: Config = loadConfig().config, wall = false, saveFile?: (name: string, text: string) => string) {
   const store = new EventStore(openDatabase(tempDb()));
   store.append(events);
   const client = new FeedClient({ url: 'ws://127.0.0.1:9/', store, settings: fastSettings(), log: createLogger(null), feedId: 't' });
   const source = new LiveSource(store, client);
-  const app = renderRoot(source, { config, wall });
+  const app = renderRoot(source, { config, wall, ...(saveFile ? { saveFile } : {}) });
   const press = async (...keys: string[]) => {
     for (const k of keys) {
       app.stdin.write(k);
@@ -162,6 +164,19 @@ describe('analyst keys', () => {
     await s.press(KEY.escape, KEY.enter, '?');
     expect(s.frame()).toContain('Keys on the incident screen');
     expect(s.frame()).toContain('tick or untick the selected checklist item');
+  });
+
+  it('p writes the printable checklist to a file and shows its path', async () => {
+    const dir = tempDir();
+    const s = analystScreen(incident(), loadConfig().config, false, (name, text) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    });
+    await s.press(KEY.enter, 'p');
+    const path = join(dir, 'INC-7-checklist.txt');
+    expect(s.frame()).toContain(`checklist written to ${path}`);
+    expect(readFileSync(path, 'utf8')).toMatch(/^SOCWALL INCIDENT CHECKLIST[\s\S]*INC-7 Ransomware on gateways/);
   });
 
   it('in --wall mode no key changes anything', async () => {

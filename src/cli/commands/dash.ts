@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadConfig, userConfigPath } from '../../config/load.ts';
 import { defaultDbPath } from '../../store/db.ts';
 import { KeymapError } from '../../ui/keys/keymap.ts';
@@ -44,6 +44,7 @@ export async function startDashboard(args: ParsedArgs, url: string, dbPath: stri
       ca: readCa(str(args, 'ca')),
       insecure: Boolean(args.values.insecure),
       logFile,
+      printDir: join(dirname(logFile), 'prints'),
     });
   } catch (e) {
     if (e instanceof KeymapError) throw new UsageError(e.message);

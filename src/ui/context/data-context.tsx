@@ -12,6 +12,8 @@ export interface DashboardData {
   config: Config;
   wall: boolean;
   analyst: string;
+  /** Writes a file for the analyst (a printable checklist) and returns its path. */
+  saveFile: (name: string, text: string) => string;
 }
 
 const DataContext = createContext<DashboardData | undefined>(undefined);
@@ -24,6 +26,7 @@ export function DataProvider(props: {
   config: Config;
   wall: boolean;
   analyst: string;
+  saveFile: (name: string, text: string) => string;
   batchMs?: number;
   children: ReactNode;
 }) {
@@ -45,7 +48,14 @@ export function DataProvider(props: {
       clearTimeout(timer);
     };
   }, [source, batchMs]);
-  const value: DashboardData = { ...snapshot, source, config: props.config, wall: props.wall, analyst: props.analyst };
+  const value: DashboardData = {
+    ...snapshot,
+    source,
+    config: props.config,
+    wall: props.wall,
+    analyst: props.analyst,
+    saveFile: props.saveFile,
+  };
   return <DataContext.Provider value={value}>{props.children}</DataContext.Provider>;
 }
 

@@ -25,6 +25,7 @@ export const KEYMAP = {
   ack: { keys: ['a'], hint: 'ack', description: 'acknowledge the incident', when: 'detail', changes: true },
   notify: { keys: ['N'], hint: 'notified', description: 'record a notification sent (meets the matching clock)', when: 'detail', changes: true },
   phase: { keys: ['s'], hint: 'phase', description: 'move to the next lifecycle phase (asks first)', when: 'detail', changes: true },
+  print: { keys: ['p'], hint: 'print', description: "write the incident's printable checklist to a file and show its path", when: 'detail', changes: false },
   clock: { keys: ['w'], hint: 'waive', description: 'waive, pause or resume a clock (reason required)', when: 'detail', changes: true },
 } as const satisfies Record<string, KeyBinding>;
 

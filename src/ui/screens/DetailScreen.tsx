@@ -4,6 +4,8 @@ import { computeClocks } from '../../domain/clocks.ts';
 import { clockContext } from '../../domain/context.ts';
 import type { IncidentState } from '../../domain/fold.ts';
 import { truncate } from '../../domain/text.ts';
+import { renderChecklist } from '../../print/checklist.ts';
+import { printModel } from '../../print/model.ts';
 import { Picker, Prompt } from '../components/Prompt.tsx';
 import { useNow } from '../context/clock-context.tsx';
 import { useDashboardData } from '../context/data-context.tsx';
@@ -25,7 +27,7 @@ interface Props {
 
 /** One incident: its fields, every clock, the checklist (ticked by keyboard) and the audit trail. */
 export function DetailScreen({ state, error, item, width, height, onBack, onItem, say }: Props) {
-  const { config, pending, source, wall } = useDashboardData();
+  const { config, pending, source, wall, saveFile } = useDashboardData();
   const now = useNow();
   const theme = useTheme();
   // An action taken this second counts this second: the tick's `now` is the second's start.
@@ -40,6 +42,14 @@ export function DetailScreen({ state, error, item, width, height, onBack, onItem
     up: () => onItem(-1, items.length),
     down: () => onItem(1, items.length),
     back: onBack,
+    print: () => {
+      try {
+        const path = saveFile(`${state.id}-checklist.txt`, renderChecklist(printModel(state, config, at), 'txt'));
+        say(`checklist written to ${path}`);
+      } catch (e) {
+        say(`could not write the checklist: ${(e as Error).message}`, 'error');
+      }
+    },
     ...(wall
       ? {}
       : {
