@@ -167,7 +167,8 @@ export async function renderBench(dir: string) {
   seed.close();
   const t0 = performance.now();
   const store = new EventStore(openDatabase(dbPath));
-  const loaded = new Map(store.states().map((s) => [s.id, s]));
+  // As LiveSource does: the open incidents first; the closed ones load after the first frame.
+  const loaded = new Map(store.states({ open: true }).map((s) => [s.id, s]));
   const first = mount(new MemorySource([], status(NOW), loaded), new ManualTicker(NOW));
   await new Promise<void>((r) => {
     const poll = () => (first.capture.lastFrame ? r() : setImmediate(poll));

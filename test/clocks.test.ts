@@ -301,3 +301,27 @@ describe('ordering', () => {
     expect(rules).toEqual(['triage:breached', 'gdpr-art33:pending', 'gdpr-art34:pending', 'escalation:met']);
   });
 });
+
+describe('calendar memo', () => {
+  it('answers exactly as a fresh computation, across zones with 30- and 45-minute offsets and DST', async () => {
+    const { businessDayDeadline, rollToWorkingDay, addCalendarMonths } = await import('../src/domain/calendar.ts');
+    const zones = ['America/New_York', 'Europe/Brussels', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe'];
+    let seed = 99;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (const zone of zones) {
+      const shared = { zone, weekend: [0, 6], holidays: ['2026-03-09', '2026-11-26'] };
+      for (let i = 0; i < 400; i++) {
+        const t = Date.parse('2026-01-01T00:00:00Z') + Math.floor(rand() * 365 * 86_400_000);
+        const fresh = () => ({ ...shared });
+        expect(businessDayDeadline(t, 4, shared, true)).toEqual(businessDayDeadline(t, 4, fresh(), true));
+        expect(businessDayDeadline(t, 3, shared, false)).toEqual(businessDayDeadline(t, 3, fresh(), false));
+        expect(rollToWorkingDay(t, shared, 12)).toBe(rollToWorkingDay(t, fresh(), 12));
+      }
+    }
+    // The UTC month arithmetic clamps like date-fns.
+    expect(new Date(addCalendarMonths(Date.parse('2026-01-31T09:00:00Z'), 1, 'UTC')).toISOString()).toBe('2026-02-28T09:00:00.000Z');
+    expect(new Date(addCalendarMonths(Date.parse('2028-01-31T09:00:00Z'), 1, 'UTC')).toISOString()).toBe('2028-02-29T09:00:00.000Z');
+    expect(new Date(addCalendarMonths(Date.parse('2026-03-31T23:59:00Z'), 1, 'UTC')).toISOString()).toBe('2026-04-30T23:59:00.000Z');
+    expect(new Date(addCalendarMonths(Date.parse('2026-12-15T00:00:00Z'), 1, 'UTC')).toISOString()).toBe('2027-01-15T00:00:00.000Z');
+  });
+});

@@ -3,7 +3,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldIncident } from '../src/domain/fold.ts';
-import { openDatabase, StoreError } from '../src/store/db.ts';
+import { APPLICATION_ID, openDatabase, StoreError } from '../src/store/db.ts';
+import { MIGRATIONS } from '../src/store/migrations.ts';
 import { EventStore } from '../src/store/event-store.ts';
 import { ev, opened } from './helpers/events.ts';
 import { tempDb, tempDir } from './helpers/tmp.ts';
@@ -154,5 +155,40 @@ describe('opening a database that is not ours', () => {
     expect(error).toBeInstanceOf(StoreError);
     expect(String((error as Error).message)).toMatch(/damaged|malformed/);
     expect(readFileSync(path).subarray(100, 110)).toEqual(Buffer.alloc(10, 0xab));
+  });
+});
+
+describe('the open-incident projection', () => {
+  it('knows which incidents are open, through a close and a rebuild', () => {
+    const store = new EventStore(openDatabase(tempDb()));
+    store.append([
+      ...story(),
+      opened({ id: 'INC-2', detectedAt: '2026-03-02T09:00:00Z' }),
+      ev('incident.phase', '2026-03-02T10:00:00Z', { phase: 'closed' }, { incidentId: 'INC-2' }),
+    ]);
+    expect(store.states({ open: true }).map((s) => s.id)).toEqual(['INC-1']);
+    expect(store.states({ open: false }).map((s) => s.id)).toEqual(['INC-2']);
+    store.rebuild();
+    expect(store.states({ open: true }).map((s) => s.id)).toEqual(['INC-1']);
+    store.close();
+  });
+
+  it('migration 2 fills the column for a database written by schema 1', () => {
+    const path = tempDb();
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    const closed = foldIncident('INC-9', [
+      opened({ id: 'INC-9', detectedAt: '2026-03-02T09:00:00Z' }),
+      ev('incident.phase', '2026-03-02T10:00:00Z', { phase: 'false-positive' }, { incidentId: 'INC-9' }),
+    ]);
+    old.prepare('INSERT INTO incidents (id, state, updated_seq) VALUES (?, ?, 1)').run('INC-9', JSON.stringify(closed));
+    old.close();
+    const store = new EventStore(openDatabase(path));
+    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.states({ open: true })).toEqual([]);
+    expect(store.states({ open: false }).map((s) => s.id)).toEqual(['INC-9']);
+    store.close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { type IncidentEvent, parseEvent } from '../domain/event.ts';
-import { applyEvent, emptyState, extendsFold, foldIncident, type IncidentState } from '../domain/fold.ts';
+import { applyEvent, emptyState, extendsFold, foldIncident, type IncidentState, isOpen } from '../domain/fold.ts';
 import { toMs } from '../domain/instant.ts';
 import { type Db, describeSqliteError, StoreError } from './db.ts';
 
@@ -55,7 +55,7 @@ export class EventStore {
     this.seqOf = db.prepare('SELECT seq FROM events WHERE id = ?').pluck();
     this.getState = db.prepare('SELECT state FROM incidents WHERE id = ?').pluck();
     this.putState = db.prepare(
-      'INSERT INTO incidents (id, state, updated_seq) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_seq = excluded.updated_seq',
+      'INSERT INTO incidents (id, state, updated_seq, open) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_seq = excluded.updated_seq, open = excluded.open',
     );
     this.eventsOfIncident = db.prepare('SELECT body FROM events WHERE incident_id = ? ORDER BY at_ms, id').pluck();
     this.putCursor = db.prepare(
@@ -114,7 +114,7 @@ export class EventStore {
 
     // An event older than the fold's last one cannot be appended to it: refold that incident from the log.
     for (const id of refold) states.set(id, foldIncident(id, this.eventsOf(id)));
-    for (const [id, state] of states) this.putState.run(id, JSON.stringify(state), lastSeq);
+    for (const [id, state] of states) this.putState.run(id, JSON.stringify(state), lastSeq, isOpen(state) ? 1 : 0);
 
     if (options.cursorFeed !== undefined) {
       const highest = options.cursorTo ?? Math.max(0, ...(options.feedSeqs ?? []));
@@ -130,10 +130,11 @@ export class EventStore {
     return json === undefined ? undefined : (JSON.parse(json) as IncidentState);
   }
 
-  states(): IncidentState[] {
-    return (this.db.prepare('SELECT state FROM incidents').pluck().all() as string[]).map(
-      (s) => JSON.parse(s) as IncidentState,
-    );
+  /** Every incident's state; `open` selects only the open ones (or only the rest). */
+  states(filter: { open?: boolean } = {}): IncidentState[] {
+    const sql =
+      filter.open === undefined ? 'SELECT state FROM incidents' : `SELECT state FROM incidents WHERE open = ${filter.open ? 1 : 0}`;
+    return (this.db.prepare(sql).pluck().all() as string[]).map((s) => JSON.parse(s) as IncidentState);
   }
 
   incidentIds(): string[] {
@@ -197,7 +198,8 @@ export class EventStore {
           const r = parseEvent(e);
           return r.ok ? [r.value] : [];
         });
-        this.putState.run(id, JSON.stringify(foldIncident(id, events)), this.lastSeq());
+        const state = foldIncident(id, events);
+        this.putState.run(id, JSON.stringify(state), this.lastSeq(), isOpen(state) ? 1 : 0);
       }
     })();
     return ids.length;

@@ -40,4 +40,13 @@ export const MIGRATIONS: readonly string[] = [
     queued_at INTEGER NOT NULL
   );
   `,
+  // 2: which incidents are open, so a wall's first frame reads only those.
+  `
+  ALTER TABLE incidents ADD COLUMN open INTEGER NOT NULL DEFAULT 1;
+  UPDATE incidents SET open = CASE
+    WHEN json_extract(state, '$.incident') IS NULL THEN 0
+    WHEN json_extract(state, '$.phase') IN ('closed', 'false-positive') THEN 0
+    ELSE 1 END;
+  CREATE INDEX incidents_by_open ON incidents (open);
+  `,
 ];

@@ -28,7 +28,15 @@ export class LiveSource extends EventEmitter implements DashboardSource {
     private readonly client: FeedClient,
   ) {
     super();
-    this.map = new Map(store.states().map((s) => [s.id, s]));
+    // The first frame needs only open incidents; the rest (for the KPIs) follow a moment later.
+    this.map = new Map(store.states({ open: true }).map((s) => [s.id, s]));
+    setImmediate(() => {
+      const map = new Map(this.map);
+      // A state that arrived from the feed meanwhile is newer than the stored one: keep it.
+      for (const s of store.states({ open: false })) if (!map.has(s.id)) map.set(s.id, s);
+      this.map = map;
+      this.emit('change');
+    });
     this.pendingIds = new Set(store.outbox().map((e) => e.id));
     client.on('change', (changed: Map<string, IncidentState>) => {
       // A new Map per change, so the screen can tell "changed" by identity.
