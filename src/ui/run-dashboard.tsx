@@ -62,13 +62,13 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   const keymap = resolveKeymap(options.config.keys, options.wall);
   const source = new LiveSource(store, client);
   const size = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
-  const screen = new Screen(stdout, size().columns);
+  const screen = new Screen(stdout, size().columns, size().rows);
   const capture = new CaptureStdout(size(), (frame) => screen.paint(frame));
 
   let quit!: () => void;
   const done = new Promise<void>((resolve) => (quit = resolve));
   const onResize = () => {
-    screen.invalidate(size().columns);
+    screen.invalidate(size().columns, size().rows);
     capture.resize(size());
   };
   const restore = () => screen.leave();

@@ -187,6 +187,31 @@ describe('analyst keys', () => {
   });
 });
 
+describe('the incident screen at 80×24', () => {
+  it('fits: the checklist scrolls with the cursor instead of pushing the frame past the terminal', async () => {
+    const store = new EventStore(openDatabase(tempDb()));
+    store.append(incident());
+    const client = new FeedClient({ url: 'ws://127.0.0.1:9/', store, settings: fastSettings(), log: createLogger(null), feedId: 't' });
+    const app = renderRoot(new LiveSource(store, client), { size: { columns: 80, rows: 24 } });
+    app.stdin.write('\r');
+    await vi.advanceTimersByTimeAsync(30);
+    await settle();
+    for (let i = 0; i < 10; i++) {
+      app.stdin.write('j');
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    // A note prompt takes five rows: the checklist gives them up and scrolls to keep the cursor.
+    app.stdin.write('n');
+    await vi.advanceTimersByTimeAsync(30);
+    await settle();
+    const frame = app.lastFrame() ?? '';
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+    expect(frame).toContain('› [ ] Knowledge-base article published');
+    expect(frame).toMatch(/CHECKLIST .*↑\d+/);
+    expect(frame).toContain('Note — tag: none');
+  });
+});
+
 describe('keymap config', () => {
   it('a keys section rebinds a command, and the help shows the new key', async () => {
     const base = loadConfig().config;

@@ -119,3 +119,14 @@ describe('painting through a real terminal emulator', () => {
     fresh.unmount();
   });
 });
+
+describe('the screen never writes past the terminal', () => {
+  it('a frame taller than the terminal is cut at rows − 1, so nothing scrolls', async () => {
+    const vt = new VirtualTerminal(20, 6);
+    const screen = new Screen(vt, 20, 6);
+    const tall = Array.from({ length: 12 }, (_, i) => `line ${i}`).join('\n');
+    screen.paint(tall);
+    screen.paint(tall.replace('line 0', 'LINE 0'));
+    expect(await vt.screen()).toEqual(['LINE 0', 'line 1', 'line 2', 'line 3', 'line 4', '']);
+  });
+});

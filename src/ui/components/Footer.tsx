@@ -11,6 +11,9 @@ interface Props {
   message?: { text: string; tone: 'info' | 'error' };
 }
 
+const SHORT: Record<string, string> = { up: '↑', down: '↓', return: '⏎', escape: 'esc', 'shift+tab': '⇧tab', 'ctrl+c': '^c' };
+const shortKey = (k: string) => SHORT[k] ?? k;
+
 /** The last action's result, else the keys that work here — from the keymap table — and the active filter. */
 export function Footer({ width, screen, filter, message }: Props) {
   const keymap = useKeymap();
@@ -23,7 +26,11 @@ export function Footer({ width, screen, filter, message }: Props) {
       </Text>
     );
   }
-  const hints = bindingsFor(keymap, screen).map(([, b]) => `${b.keys[0]} ${b.hint}`);
+  // One entry per hint word ("panel" once for tab and shift+tab), keys in their short form.
+  const seen = new Set<string>();
+  const hints = bindingsFor(keymap, screen)
+    .filter(([, b]) => !seen.has(b.hint) && seen.add(b.hint))
+    .map(([, b]) => `${b.keys.map(shortKey).join('/')} ${b.hint}`);
   return (
     <Text color={theme.muted}>
       {truncate(` ${filterText}${[...new Set(hints)].join('  ')}`, width)}

@@ -37,17 +37,27 @@ export function KeyProvider({ keymap, interactive = true, children }: { keymap: 
   }, [keymap]);
   const onInput = useCallback(
     (input: string, key: Key) => {
-      const commands = byKey.get(keyName(input, key)) ?? [];
-      const ordered = [...layers.current].sort((a, b) => b.priority - a.priority);
-      for (const layer of ordered) {
-        // A prompt above everything takes every key it wants before any command is looked up.
-        if (layer.raw?.current?.(input, key)) return;
-        const command = commands.find((c) => layer.handlers.current[c]);
-        if (command) {
-          layer.handlers.current[command]!();
-          return;
+      const dispatch = (text: string, k: Key) => {
+        const commands = byKey.get(keyName(text, k)) ?? [];
+        const ordered = [...layers.current].sort((a, b) => b.priority - a.priority);
+        for (const layer of ordered) {
+          // A prompt above everything takes every key it wants before any command is looked up.
+          if (layer.raw?.current?.(text, k)) return;
+          const command = commands.find((c) => layer.handlers.current[c]);
+          if (command) {
+            layer.handlers.current[command]!();
+            return;
+          }
         }
+      };
+      // Keys typed faster than they are read (or sent by tmux in one go) arrive as one chunk;
+      // with no prompt open, each character is its own key.
+      const prompting = layers.current.some((l) => l.raw?.current);
+      if (!prompting && input.length > 1 && !input.includes('\u001b') && !key.ctrl && !key.meta) {
+        for (const ch of input) dispatch(ch === '\r' || ch === '\t' ? '' : ch, { ...key, return: ch === '\r', tab: ch === '\t' });
+        return;
       }
+      dispatch(input, key);
     },
     [byKey],
   );

@@ -62,10 +62,18 @@ export function DetailScreen({ state, error, item, width, height, onBack, onItem
         }),
   });
 
-  const fields = fieldLines(state, config);
-  const modalRows = (actions.modal ? 6 : 0) + (error ? Math.ceil((error.length + 2) / width) : 0);
-  const fixedRows = fields.length + 1 + Math.min(clocks.length, 6) + 1 + items.length + 1;
-  const timelineRows = Math.max(0, height - fixedRows - modalRows);
+  const allFields = fieldLines(state, config);
+  const rows = detailRows(height, {
+    fields: allFields.length,
+    clocks: clocks.length,
+    items: items.length,
+    modal: actions.modal ? modalHeight(actions.modal) : 0,
+    error: error ? Math.ceil((error.length + 2) / width) : 0,
+  });
+  const fields = allFields.slice(0, rows.fields);
+  // The checklist scrolls so the cursor is always on screen.
+  const itemStart = Math.max(0, Math.min(item - rows.items + 1, items.length - rows.items));
+  const timelineRows = rows.timeline;
   const line = (text: string) => truncate(text, width);
 
   return (
@@ -81,7 +89,7 @@ export function DetailScreen({ state, error, item, width, height, onBack, onItem
         </Text>
       ) : null}
       <Text bold>{line(`CLOCKS (${clocks.length})`)}</Text>
-      {clocks.slice(0, 6).map((c) => {
+      {clocks.slice(0, rows.clocks).map((c) => {
         const l = clockLine(c, now, config.displayZone);
         return (
           <Text key={c.rule} color={theme.clock[l.state]}>
@@ -89,14 +97,17 @@ export function DetailScreen({ state, error, item, width, height, onBack, onItem
           </Text>
         );
       })}
-      <Text bold>{line(`CHECKLIST  (${items.filter((i) => i.done).length}/${items.length}, * mandatory)`)}</Text>
-      {items.map((it, i) => (
-        <Text key={`c${i}`} inverse={i === item} color={it.pending ? theme.clock['due-soon'] : undefined}>
-          {line(`${i === item ? '›' : ' '} ${it.text}`)}
-        </Text>
-      ))}
-      <Text bold>{line('TIMELINE')}</Text>
-      {timeline.slice(-timelineRows).map((t, i) => (
+      <Text bold>{line(`CHECKLIST  (${items.filter((i) => i.done).length}/${items.length}, * mandatory)${itemStart ? `  ↑${itemStart}` : ''}`)}</Text>
+      {items.slice(itemStart, itemStart + rows.items).map((it, k) => {
+        const i = itemStart + k;
+        return (
+          <Text key={`c${i}`} inverse={i === item} color={it.pending ? theme.clock['due-soon'] : undefined}>
+            {line(`${i === item ? '›' : ' '} ${it.text}`)}
+          </Text>
+        );
+      })}
+      {timelineRows > 1 ? <Text bold>{line('TIMELINE')}</Text> : null}
+      {timeline.slice(-Math.max(0, timelineRows - 1)).slice(0, Math.max(0, timelineRows - 1)).map((t, i) => (
         <Text key={`t${i}`} color={theme.muted}>
           {line(`  ${t}`)}
         </Text>
@@ -104,6 +115,24 @@ export function DetailScreen({ state, error, item, width, height, onBack, onItem
       {actions.modal ? <ModalView modal={actions.modal} actions={actions} width={Math.min(width, 100)} /> : null}
     </Box>
   );
+}
+
+const modalHeight = (m: DetailModal) =>
+  m.kind === 'notify' ? m.options.length + 3 : m.kind === 'pick-clock' ? m.clocks.length + 3 : m.kind === 'pick-clock-action' || m.kind === 'confirm-phase' ? 5 : 5;
+
+/**
+ * How the detail's rows are shared at this height: the open question and any error first, then
+ * the head of the fields, the clocks, as much of the checklist as fits, and the timeline last.
+ */
+export function detailRows(height: number, n: { fields: number; clocks: number; items: number; modal: number; error: number }) {
+  let left = height - n.modal - n.error - 2; // CLOCKS and CHECKLIST headings
+  const fields = Math.min(n.fields, height >= 30 ? n.fields : 3, Math.max(1, left - 3));
+  left -= fields;
+  const clocks = Math.min(n.clocks, 6, Math.max(1, Math.floor(left / 4)));
+  left -= clocks;
+  const items = Math.max(1, Math.min(n.items, left));
+  left -= items;
+  return { fields, clocks, items, timeline: Math.max(0, left) };
 }
 
 function ModalView({ modal, actions, width }: { modal: DetailModal; actions: ReturnType<typeof useDetailActions>; width: number }) {

@@ -26,6 +26,7 @@ export class Screen {
   constructor(
     private readonly out: { write(text: string): unknown },
     private width: number,
+    private rows = Number.POSITIVE_INFINITY,
   ) {}
 
   enter(): void {
@@ -46,13 +47,16 @@ export class Screen {
   }
 
   /** After a resize the terminal may have reflowed anything: clear and paint everything. */
-  invalidate(width: number): void {
+  invalidate(width: number, rows = this.rows): void {
     this.width = width;
+    this.rows = rows;
     this.fullRepaint = true;
   }
 
   paint(frame: string): void {
-    const next = frameToCells(frame);
+    // Never write below the last row but one: a taller frame would scroll the terminal and
+    // leave every later paint one row off. Layouts fit; this keeps a mistake from showing.
+    const next = frameToCells(frame).slice(0, Math.max(1, this.rows - 1));
     const prev = this.fullRepaint ? [] : this.painted;
     const { bytes, changedCells } = diffFrames(prev, next, this.width);
     const text = (this.fullRepaint ? CLEAR : '') + bytes;
