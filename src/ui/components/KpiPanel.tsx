@@ -12,13 +12,11 @@ import { bar, sparkline } from '../model/sparkline.ts';
 /** The seed's KPIs beside their targets, a 30-day trend, open incidents by region × severity, and what recurs. */
 export function KpiPanel({ window, width, height }: { window: KpiWindow; width: number; height: number }) {
   const theme = useTheme();
-  const { report, index, minute } = useKpis(window);
+  const { report, minute, trend, heatmap, pareto } = useKpis(window);
   const now = minute * 60_000 + 59_999;
-  const trend = index.dailyTrend(now, 30);
-  const heat = [...index.heatmap()]
+  const heat = [...heatmap]
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([region, row]) => ({ region: truncate(sanitize(region), 10), ...row }));
-  const pareto = index.pareto(now, window, 4);
   const maxPareto = Math.max(1, ...pareto.map((p) => p.count));
   const tableRows = heat.length ? heat.length + 4 : 1;
   const showTable = height >= 8 + 4 + tableRows + pareto.length;

@@ -8,8 +8,10 @@ import { useDashboardData } from '../context/data-context.tsx';
 
 export interface KpiView {
   report: KpiReport;
-  index: KpiIndex;
   minute: number;
+  trend: ReturnType<KpiIndex['dailyTrend']>;
+  heatmap: ReturnType<KpiIndex['heatmap']>;
+  pareto: ReturnType<KpiIndex['pareto']>;
 }
 
 /**
@@ -41,5 +43,10 @@ export function useKpis(window: KpiWindow): KpiView {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [index, states, window, minute, config, cache],
   );
-  return { report, index, minute };
+  // The panel's trend, heat-map and bars follow the same cadence as the figures.
+  const extras = useMemo(() => {
+    const end = minute * 60_000 + 59_999;
+    return { trend: index.dailyTrend(end, 30), heatmap: index.heatmap(), pareto: index.pareto(end, window, 4) };
+  }, [report, index, minute, window]);
+  return { report, minute, ...extras };
 }
