@@ -134,11 +134,12 @@ export async function renderBench(dir: string) {
     bytes.push(m.written.bytes - before);
     changed.push(m.screen.stats.lastChangedCells);
   }
+  const lastFrame = m.capture.lastFrame;
   m.unmount();
   const meanBytes = bytes.reduce((a, b) => a + b, 0) / bytes.length;
   const meanChanged = changed.reduce((a, b) => a + b, 0) / changed.length;
 
-  const baseline = await inkFloor(m.capture.lastFrame);
+  const baseline = await inkFloor(lastFrame);
   // Idle CPU: the real 1 Hz ticker, 10,000 open incidents, 15 s.
   const idle = mount(new MemorySource([], status(Date.now() + 3_600_000), states), new Ticker());
   await new Promise((r) => setTimeout(r, 1_000));
@@ -206,6 +207,7 @@ export async function renderBench(dir: string) {
 /** Ink re-rendering the identical frame as fixed lines of text: what any Ink screen of this size costs per frame. */
 async function inkFloor(frame: string) {
   const lines = frame.split('\n');
+  if (lines.length < 10) throw new Error('inkFloor needs the real frame');
   let writes = 0;
   const capture = new CaptureStdout({ columns: 200, rows: 50 }, () => (writes += 1));
   const Frame = ({ n }: { n: number }) => (
