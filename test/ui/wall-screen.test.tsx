@@ -171,7 +171,8 @@ describe('--wall', () => {
     const first = lastFrame()!;
     expect(first).toContain('wall (read-only)');
     expect(first).toContain('███');
-    expect(first).toMatch(/✖ BREACH INC-CRIT/);
+    // The unit is said beside the digits: five minutes over reads min:sec, not hours.
+    expect(first).toMatch(/✖ BREACH \(min:sec\) INC-CRIT/);
     const detail = (f: string) => /(INC-\w+|CMP-\w+|ALR-\d+) · (CRITICAL|HIGH|MEDIUM|LOW)/.exec(f)?.[0];
     const seen = new Set<string | undefined>([detail(first)]);
     for (let i = 0; i < 4; i++) {

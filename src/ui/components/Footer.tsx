@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { sanitize, truncate } from '../../domain/text.ts';
+import { useDashboardData } from '../context/data-context.tsx';
 import { useKeymap } from '../context/key-context.tsx';
 import { bindingsFor, type Screen } from '../keys/keymap.ts';
 import { useTheme } from '../context/theme-context.tsx';
@@ -18,6 +19,7 @@ const shortKey = (k: string) => SHORT[k] ?? k;
 export function Footer({ width, screen, filter, message }: Props) {
   const keymap = useKeymap();
   const theme = useTheme();
+  const { wall } = useDashboardData();
   const filterText = filter ? `filter: ${sanitize(filter)}  │  ` : '';
   if (message) {
     return (
@@ -29,6 +31,8 @@ export function Footer({ width, screen, filter, message }: Props) {
   // One entry per hint word ("panel" once for tab and shift+tab), keys in their short form.
   const seen = new Set<string>();
   const hints = bindingsFor(keymap, screen)
+    // A wall has nothing to navigate: only quit and help apply there.
+    .filter(([, b]) => !wall || b.when === 'anywhere')
     .filter(([, b]) => !seen.has(b.hint) && seen.add(b.hint))
     .map(([, b]) => `${b.keys.map(shortKey).join('/')} ${b.hint}`);
   return (

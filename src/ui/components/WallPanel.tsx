@@ -5,7 +5,7 @@ import { useNow } from '../context/clock-context.tsx';
 import { useDashboardData } from '../context/data-context.tsx';
 import { useTheme } from '../context/theme-context.tsx';
 import { bigText } from '../model/big-digits.ts';
-import { countdownText, liveState } from '../model/row-format.ts';
+import { countdownText, countdownUnit, liveState } from '../model/row-format.ts';
 import { detailLines, rotationIndex, urgentRows } from '../model/wall-detail.ts';
 import { CLOCK_MARK } from '../theme.ts';
 
@@ -28,7 +28,8 @@ export function WallPanel({ queues, width, height }: { queues: LiveQueue[]; widt
     );
   }
   const state = liveState(top.next, now);
-  const label = `${CLOCK_MARK[state].symbol} ${CLOCK_MARK[state].word || 'NEXT'} ${sanitize(top.id)} ${sanitize(top.next.label)} ${sanitize(top.next.audience)}`;
+  const unit = countdownUnit(top.next, now);
+  const label = `${CLOCK_MARK[state].symbol} ${CLOCK_MARK[state].word || 'NEXT'} (${unit}) ${sanitize(top.id)} ${sanitize(top.next.label)} ${sanitize(top.next.audience)}`;
   const detailWidth = Math.max(10, width - bigWidth - 2);
   return (
     <Box height={height} width={width} flexDirection="row">

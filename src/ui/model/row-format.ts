@@ -1,6 +1,6 @@
 import type { Clock } from '../../domain/clocks.ts';
 import { formatAge, formatCountdown } from '../../domain/countdown.ts';
-import { toMs } from '../../domain/instant.ts';
+import { DAY, HOUR, toMs } from '../../domain/instant.ts';
 import { type QueueRow, rowState } from '../../domain/queues.ts';
 import { cell } from '../../domain/text.ts';
 import { CLOCK_MARK } from '../theme.ts';
@@ -18,6 +18,13 @@ export function countdownText(c: Clock | undefined, now: number): string {
   if (!c) return '';
   if (c.dueAt === null) return `+${formatAge(now - toMs(c.startsAt))}`;
   return formatCountdown(toMs(c.dueAt) - now);
+}
+
+/** What the big digits count in, said beside them: `-01:50` alone could be minutes or hours. */
+export function countdownUnit(c: Clock, now: number): string {
+  if (c.dueAt === null) return 'elapsed';
+  const ms = Math.abs(toMs(c.dueAt) - now);
+  return ms < HOUR ? 'min:sec' : ms < DAY ? 'hours:min' : 'days hours';
 }
 
 /** The clock as the live state at `now`: a pending clock past its threshold reads as due-soon or breached at once. */

@@ -24,8 +24,12 @@ export function detailLines(row: QueueRow, now: number, max: number): string[] {
   const head = `${sanitize(row.id)} · ${i.severity.toUpperCase()} · ${row.state.phase} · ${sanitize(i.assignee ?? 'unassigned')}${
     row.members > 1 ? ` · ${row.members} alerts` : ''
   }`;
-  const clocks = row.clocks
+  // A campaign holds every member's clocks: show each rule once, the soonest.
+  const seen = new Set<string>();
+  const clocks = [...row.clocks]
     .filter((c) => c.state !== 'met' && c.state !== 'waived')
+    .sort((a, b) => (a.dueAt ? Date.parse(a.dueAt) : Infinity) - (b.dueAt ? Date.parse(b.dueAt) : Infinity))
+    .filter((c) => !seen.has(c.rule) && seen.add(c.rule))
     .slice(0, Math.max(0, max - 2))
     .map((c) => {
       const state = liveState(c, now);
