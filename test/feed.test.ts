@@ -279,6 +279,45 @@ describe('feed: bad input', () => {
   });
 });
 
+describe('feed: server limits', () => {
+  it('limits publishes per connection: past the burst, rate-limited errors naming each id', async () => {
+    const { url } = track(await startServer({ publishBurst: 5, publishPerSecond: 1 }));
+    const { WebSocket } = await import('ws');
+    const ws = new WebSocket(url);
+    cleanup.push(() => ws.terminate());
+    const replies: { type: string; id?: string; code?: string }[] = [];
+    ws.on('message', (d) => replies.push(JSON.parse(d.toString())));
+    await new Promise((r) => ws.once('open', r));
+    for (const e of openings(10, 'RL')) ws.send(JSON.stringify({ type: 'publish', id: e.id, event: e }));
+    await waitFor(() => replies.filter((r) => r.type !== 'hello').length === 10, 5_000, 'ten replies');
+    expect(replies.filter((r) => r.type === 'ack')).toHaveLength(5);
+    const limited = replies.filter((r) => r.type === 'error');
+    expect(limited.map((r) => r.code)).toEqual(Array(5).fill('rate-limited'));
+    expect(limited.every((r) => r.id?.startsWith('open-'))).toBe(true);
+  });
+
+  it('drops a subscriber that cannot keep up instead of buffering without bound', async () => {
+    const { server, url } = track(await startServer({ maxBufferedBytes: 256 * 1024 }));
+    const { WebSocket } = await import('ws');
+    const ws = new WebSocket(url);
+    cleanup.push(() => ws.terminate());
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ type: 'subscribe', since: 0 }));
+    await waitFor(() => server.subscriberCount === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    // Stop reading: the kernel buffers fill, then the server's queue for this socket grows.
+    (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const closed = new Promise<void>((r) => ws.once('close', () => r()));
+    for (let i = 0; i < 40 && server.subscriberCount > 0; i++) {
+      server.ingest(openings(500, `FLOOD${i}`).map((e) => ({ ...e, data: { ...(e.data as object), summary: 'x'.repeat(2_000) } }) as typeof e));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(server.subscriberCount).toBe(0);
+    (ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    await closed;
+  });
+});
+
 describe('feed: authentication', () => {
   it('a wrong or missing token is refused before upgrade (AUTH FAILED), and no log ever holds the token', async () => {
     const dir = tempDir();

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { IncidentEvent } from '../domain/event.ts';
@@ -29,6 +30,8 @@ export interface FeedServerOptions {
   /** A subscriber with more than this queued is dropped; it resumes from its cursor later. */
   maxBufferedBytes?: number;
   maxHttpBodyBytes?: number;
+  /** PEM certificate and key: serve https and wss instead of http and ws. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   now?: () => number;
 }
 
@@ -53,7 +56,7 @@ export class FeedServer {
   private readonly wss: WebSocketServer;
   private readonly subscribers = new Set<Subscriber>();
   private heartbeat?: NodeJS.Timeout;
-  private readonly opts: Required<Omit<FeedServerOptions, 'token'>> & { token?: string };
+  private readonly opts: Required<Omit<FeedServerOptions, 'token' | 'tls'>> & Pick<FeedServerOptions, 'token' | 'tls'>;
   /** Frames rejected since start, by reason code. */
   readonly rejected = new Map<string, number>();
 
@@ -80,7 +83,8 @@ export class FeedServer {
       maxPayload: this.opts.maxPayloadBytes * 4,
       perMessageDeflate: false,
     });
-    this.http = createServer((req, res) => this.onHttp(req, res));
+    const handler = (req: IncomingMessage, res: ServerResponse) => this.onHttp(req, res);
+    this.http = this.opts.tls ? createHttpsServer({ cert: this.opts.tls.cert, key: this.opts.tls.key }, handler) : createServer(handler);
     this.http.maxHeadersCount = 100;
     this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
     this.http.on('clientError', (_err, socket) => socket.destroy());
@@ -100,6 +104,7 @@ export class FeedServer {
     this.opts.log.log('info', 'feed listening', {
       host: this.opts.host,
       port,
+      tls: Boolean(this.opts.tls),
       auth: this.opts.token ? 'bearer token' : 'none (loopback only)',
       lastSeq: this.store.lastSeq(),
     });

@@ -72,6 +72,7 @@ export function renderRoot(
     batchMs?: number;
     size?: { columns: number; rows: number };
     saveFile?: (name: string, text: string) => string;
+    bell?: () => void;
   } = {},
 ) {
   const config = options.config ?? loadConfig().config;
@@ -89,6 +90,7 @@ export function renderRoot(
       analyst={options.analyst ?? 'tester'}
       batchMs={options.batchMs ?? 0}
       {...(options.saveFile ? { saveFile: options.saveFile } : {})}
+      {...(options.bell ? { bell: options.bell } : {})}
       onQuit={() => {}}
     />,
   );

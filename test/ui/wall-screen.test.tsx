@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config/load.ts';
 import { displayWidth } from '../../src/domain/text.ts';
 import { resolveKeymap } from '../../src/ui/keys/keymap.ts';
 import { FixedSource, liveStatus, renderRoot, renderSized, settle } from '../helpers/dashboard.tsx';
+import { pickTheme } from '../../src/ui/theme.ts';
 import { ev, opened } from '../helpers/events.ts';
 
 const NOW = Date.parse('2026-03-06T12:00:00Z');
@@ -15,6 +16,12 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
+
+/** Moves the clock on in one step: one render at the end, as a wall catching up would. */
+async function jump(seconds: number) {
+  vi.advanceTimersByTime(seconds * 1_000);
+  await settle();
+}
 
 async function tick(seconds = 1) {
   for (let i = 0; i < seconds; i++) {
@@ -185,6 +192,33 @@ describe('--wall', () => {
   it('has no key that changes anything', () => {
     const keymap = resolveKeymap({}, true);
     expect(Object.values(keymap).every((b) => !b.changes)).toBe(true);
+  });
+});
+
+describe('bell and colour', () => {
+  it('rings once when a clock turns due-soon and once when it breaches, only when configured', async () => {
+    let rings = 0;
+    const events = [opened({ id: 'INC-B', severity: 'high', detectedAt: at(-9) })]; // due-soon at +1 min, breached at +6
+    const on = loadConfig().config;
+    renderRoot(new FixedSource(events, liveStatus(NOW)), { config: { ...on, wall: { ...on.wall, bell: true } }, bell: () => (rings += 1) });
+    await jump(30);
+    expect(rings).toBe(0);
+    await jump(31);
+    expect(rings).toBe(1);
+    await jump(300);
+    expect(rings).toBe(2);
+    let quiet = 0;
+    renderRoot(new FixedSource([opened({ id: 'INC-Q', severity: 'high', detectedAt: at(-9) })], liveStatus(NOW)), { bell: () => (quiet += 1) });
+    await jump(400);
+    expect(quiet).toBe(0);
+  });
+
+  it('NO_COLOR turns colour off whatever the theme; state still reads by symbol and word', () => {
+    const theme = pickTheme('dark', { NO_COLOR: '1' });
+    expect(theme.name).toBe('no-color');
+    expect(Object.values(theme.clock).every((c) => c === undefined)).toBe(true);
+    expect(pickTheme('light', {}).name).toBe('light');
+    expect(pickTheme('high-contrast', { NO_COLOR: '' }).name).toBe('high-contrast');
   });
 });
 

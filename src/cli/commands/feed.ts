@@ -24,6 +24,7 @@ export const feedCommand: Command = {
   --heartbeat-ms N  heartbeat interval (default 5000)
   --replay-window N subscribers further behind than N events get a snapshot (default: unlimited)
   --allow-origin U  an Origin allowed to connect (repeatable; default none, so browsers are refused)
+  --tls-cert F --tls-key F   serve wss:// and https:// with this PEM certificate and key
   --log FILE        log here instead of stderr
 
 Clients connect to ws://HOST:PORT/; producers may also POST JSON or NDJSON to http://HOST:PORT/events.`,
@@ -38,6 +39,8 @@ Clients connect to ws://HOST:PORT/; producers may also POST JSON or NDJSON to ht
     'replay-window': { type: 'string' },
     'allow-origin': { type: 'string', multiple: true },
     log: { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
   },
   async run(args, io) {
     const host = str(args, 'host') ?? '127.0.0.1';
@@ -66,13 +69,14 @@ Clients connect to ws://HOST:PORT/; producers may also POST JSON or NDJSON to ht
         heartbeatMs: int(args, 'heartbeat-ms', 5_000, 100),
         replayWindow: int(args, 'replay-window', Number.MAX_SAFE_INTEGER, 1),
         allowedOrigins: (args.values['allow-origin'] as string[] | undefined) ?? [],
+        ...tlsOptions(str(args, 'tls-cert'), str(args, 'tls-key')),
       });
     } catch (e) {
       store.close();
       throw new UsageError((e as Error).message);
     }
     const bound = await server.listen();
-    io.err(`socwall feed on ws://${host}:${bound}/ (log ${dbPath}, ${token ? 'token required' : 'no token: loopback only'})`);
+    io.err(`socwall feed on ${str(args, 'tls-cert') ? 'wss' : 'ws'}://${host}:${bound}/ (log ${dbPath}, ${token ? 'token required' : 'no token: loopback only'})`);
     const timers = recorded ? scheduleReplay(server, recorded.events.map((e) => e.event), speed) : [];
 
     await new Promise<void>((resolve) => {
@@ -87,6 +91,12 @@ Clients connect to ws://HOST:PORT/; producers may also POST JSON or NDJSON to ht
     return 0;
   },
 };
+
+function tlsOptions(cert: string | undefined, key: string | undefined) {
+  if (!cert && !key) return {};
+  if (!cert || !key) throw new UsageError('--tls-cert and --tls-key go together');
+  return { tls: { cert: readText(cert), key: readText(key) } };
+}
 
 export function scheduleReplay(
   server: FeedServer,
