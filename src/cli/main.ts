@@ -10,7 +10,7 @@ import { kpiCommand } from './commands/kpi.ts';
 import { exportCommand, handoffCommand, printCommand, reportCommand } from './commands/print.ts';
 import { publishCommand } from './commands/publish.ts';
 
-const COMMANDS: Command[] = [demoCommand, dashCommand, feedCommand, publishCommand, clocksCommand, kpiCommand, printCommand, reportCommand, handoffCommand, exportCommand, dbCommand];
+const COMMANDS: readonly Command[] = [demoCommand, dashCommand, feedCommand, publishCommand, clocksCommand, kpiCommand, printCommand, reportCommand, handoffCommand, exportCommand, dbCommand];
 
 const defaultIo: CommandIo = {
   out: (t) => process.stdout.write(`${t}\n`),
@@ -24,10 +24,6 @@ function overview(): string {
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
   ].join('\n');
-}
-
-export function registerCommand(command: Command): void {
-  if (!COMMANDS.some((c) => c.name === command.name)) COMMANDS.push(command);
 }
 
 /** Runs one subcommand; returns the exit code. Expected failures print one line, never a stack. */

@@ -6,8 +6,7 @@ import { type Incident, type InstantField, instantOf, type Phase } from './incid
 import { Instant, toIso, toMs } from './instant.ts';
 import type { Anchor, Matcher, Rule } from './rules.ts';
 
-export const CLOCK_STATES = ['pending', 'due-soon', 'breached', 'met', 'paused', 'waived'] as const;
-export const ClockState = z.enum(CLOCK_STATES);
+export const ClockState = z.enum(['pending', 'due-soon', 'breached', 'met', 'paused', 'waived']);
 export type ClockState = z.infer<typeof ClockState>;
 
 /** A clock as shown and as printed by `socwall clocks --json`. `dueAt` is null where no fixed deadline exists. */

@@ -23,8 +23,6 @@ const KEYS: Record<string, keyof Omit<Filter, 'text' | 'words'>> = {
   who: 'assignee',
 };
 
-export const EMPTY_FILTER: Filter = { text: '', severity: [], region: [], type: [], assignee: [], words: [] };
-
 export function parseFilter(text: string): Filter {
   const f: Filter = { text: text.trim(), severity: [], region: [], type: [], assignee: [], words: [] };
   for (const token of text.trim().toLowerCase().split(/\s+/).filter(Boolean)) {

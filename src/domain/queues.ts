@@ -150,13 +150,3 @@ export function breachedCount(queue: Queue, now: number): number {
   for (const row of queue.rows) n += row.dueMs <= now ? breachedMembers(row, now) : 0;
   return n;
 }
-
-/** The single most urgent live clock across all queues, for the wall's big countdown. */
-export function mostUrgent(queues: readonly Queue[]): QueueRow | undefined {
-  let best: QueueRow | undefined;
-  for (const q of queues) {
-    const first = q.rows[0];
-    if (first?.next && (!best || first.dueMs < best.dueMs)) best = first;
-  }
-  return best;
-}

@@ -46,5 +46,3 @@ export function createLogger(sink: NodeJS.WritableStream | string | null, minLev
     },
   };
 }
-
-export const silentLogger = (): Logger => createLogger(null);

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Every key socwall answers to, declared once: this table drives dispatch, the footer hints and
  * the help screen (as gemini-cli's keyBindings map and lazygit's binding records do).
@@ -40,8 +38,6 @@ export interface KeyBinding {
 
 export type Command = keyof typeof KEYMAP;
 export const COMMANDS = Object.keys(KEYMAP) as Command[];
-
-export const KeyOverrides = z.record(z.string(), z.array(z.string().min(1)).min(1));
 
 export type ResolvedKeymap = Partial<Record<Command, KeyBinding>>;
 

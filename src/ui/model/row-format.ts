@@ -109,5 +109,3 @@ export function formatRow(row: QueueRow, now: number, width: number): Segment[] 
   segments.push({ text: ` ${cell(mark.word, 6)}`, ...colour, bold: true });
   return segments;
 }
-
-export const segmentsText = (segments: readonly Segment[]): string => segments.map((s) => s.text).join('');

@@ -11,7 +11,7 @@ import { useNow } from '../context/clock-context.tsx';
 import { useDashboardData } from '../context/data-context.tsx';
 import { useKeys } from '../context/key-context.tsx';
 import { useTheme } from '../context/theme-context.tsx';
-import { type DetailModal, useDetailActions } from '../hooks/use-detail-modal.ts';
+import { type DetailModal, useDetailActions } from '../hooks/use-detail-actions.ts';
 import { checklistLines, clockLine, fieldLines, timelineLines } from '../model/detail-lines.ts';
 
 interface Props {
