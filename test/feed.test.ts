@@ -380,6 +380,17 @@ describe('feed: HTTP publishing', () => {
   });
 });
 
+describe('socwall feed', () => {
+  it('a port already in use is a one-line error, not a crash', async () => {
+    const { port } = track(await startServer());
+    const { main } = await import('../src/cli/main.ts');
+    const err: string[] = [];
+    const code = await main(['feed', '--port', String(port), '--db', tempDb()], { out: () => {}, err: (t) => err.push(t) });
+    expect(code).toBe(2);
+    expect(err.join('\n')).toBe(`socwall feed: cannot listen on 127.0.0.1:${port} (EADDRINUSE)`);
+  });
+});
+
 describe('socwall publish', () => {
   it('publishes an NDJSON file through the real CLI and reports the acks', async () => {
     const { server, url } = track(await startServer());

@@ -75,8 +75,14 @@ Clients connect to ws://HOST:PORT/; producers may also POST JSON or NDJSON to ht
       store.close();
       throw new UsageError((e as Error).message);
     }
-    const bound = await server.listen();
-    io.err(`socwall feed on ${str(args, 'tls-cert') ? 'wss' : 'ws'}://${host}:${bound}/ (log ${dbPath}, ${token ? 'token required' : 'no token: loopback only'})`);
+    let bound: number;
+    try {
+      bound = await server.listen();
+    } catch (e) {
+      store.close();
+      throw new UsageError(`cannot listen on ${host}:${port} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    io.err(`socwall feed on ${str(args, 'tls-cert') ? 'wss' : 'ws'}://${host}:${bound}/ (store ${dbPath}, ${token ? 'token required' : 'no token: loopback only'})`);
     const timers = recorded ? scheduleReplay(server, recorded.events.map((e) => e.event), speed) : [];
 
     await new Promise<void>((resolve) => {
