@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws';
 import { backoffDelay } from '../src/feed/backoff.ts';
 import type { FeedClient } from '../src/feed/client.ts';
 import { FeedServer } from '../src/feed/server.ts';
+import { feedLabel } from '../src/ui/model/feed-label.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { openDatabase } from '../src/store/db.ts';
 import { EventStore } from '../src/store/event-store.ts';
@@ -276,6 +277,27 @@ describe('feed: bad input', () => {
     const { client, store } = startClient(fresh.url, { dbPath });
     await waitFor(() => client.cursor === 2 && store.state('NEW-2') !== undefined, 5_000, 'resync to a smaller log');
     expect(store.count()).toBe(8);
+  });
+});
+
+describe('feed: storage faults', () => {
+  it('a full disk: the cursor stays put, the header says STORAGE ERROR, and replay recovers everything once there is room', async () => {
+    const { server, url } = track(await startServer());
+    const { client, store } = startClient(url);
+    server.ingest(openings(5));
+    await waitFor(() => client.cursor === 5);
+    const pages = store.db.pragma('page_count', { simple: true }) as number;
+    store.db.pragma(`max_page_count = ${pages}`);
+    server.ingest(openings(300, 'BIG').map((e) => ({ ...e, data: { ...(e.data as object), summary: 'x'.repeat(4_000) } }) as typeof e));
+    await waitFor(() => client.status.lastError?.startsWith('storage:') === true, 10_000, 'a storage error');
+    expect(feedLabel(client.status, Date.now(), 'UTC').text).toBe('STORAGE ERROR');
+    expect(client.cursor).toBe(5);
+    expect(store.count()).toBe(5);
+    store.db.pragma('max_page_count = 1073741823');
+    await waitFor(() => client.cursor === 305, 15_000, 'recovery through replay');
+    expect(store.count()).toBe(305);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    await waitFor(() => feedLabel(client.status, Date.now(), 'UTC').text === 'LIVE', 5_000, 'LIVE again');
   });
 });
 

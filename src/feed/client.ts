@@ -281,7 +281,9 @@ export class FeedClient extends EventEmitter {
   }
 
   private onHello(): void {
-    this.setStatus({ state: this.resyncing ? 'resyncing' : 'live', offlineSince: undefined, nextRetryAt: undefined, lastError: undefined });
+    // A storage failure stays on the header until a batch is stored again.
+    const storageError = this._status.lastError?.startsWith('storage:') ? { lastError: this._status.lastError } : { lastError: undefined };
+    this.setStatus({ state: this.resyncing ? 'resyncing' : 'live', offlineSince: undefined, nextRetryAt: undefined, ...storageError });
     clearTimeout(this.stableTimer);
     this.stableTimer = setTimeout(() => (this.attempt = 0), this.opts.settings.stableMs);
     for (const event of this.opts.store.outbox()) this.sendPublish(event);
@@ -330,6 +332,7 @@ export class FeedClient extends EventEmitter {
         },
       );
       this._status = { ...this._status, cursor: Math.max(cursor, contiguous) };
+      if (this._status.lastError?.startsWith('storage:')) this.setStatus({ lastError: undefined });
       if (result.changed.size) this.emit('change', result.changed);
     } catch (e) {
       // Nothing of the batch was stored and the cursor did not move: resume will bring it again.

@@ -142,6 +142,7 @@ describe('the feed state in the header', () => {
     ['offline', liveStatus(NOW, { state: 'reconnecting', offlineSince: Date.parse('2026-03-06T11:02:00Z'), nextRetryAt: NOW + 30_000 }), /⚠ OFFLINE since 11:02/],
     ['resyncing', liveStatus(NOW, { state: 'resyncing' }), /⚠ RESYNCING/],
     ['auth failed', liveStatus(NOW, { state: 'auth-failed' }), /⚠ AUTH FAILED/],
+    ['storage error', liveStatus(NOW, { state: 'reconnecting', lastError: 'storage: database or disk is full', nextRetryAt: NOW + 1_000 }), /⚠ STORAGE ERROR/],
   ];
   it.each(cases)('%s', (name, status, pattern) => {
     const { lastFrame } = renderTesting(new FixedSource(day(), status));

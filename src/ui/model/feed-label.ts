@@ -16,6 +16,10 @@ const OFFLINE_AFTER_MS = 30_000;
 /** How the header names the feed's state at `now`. Anything but LIVE turns the whole header to alarm. */
 export function feedLabel(status: FeedStatus, now: number, zone: string): FeedLabel {
   const secs = (ms: number) => `${Math.max(0, Math.ceil(ms / 1000))}s`;
+  // The local database refused a write (disk full, damaged file): nothing new is being kept.
+  if (status.lastError?.startsWith('storage:')) {
+    return { text: 'STORAGE ERROR', tone: 'alarm', warning: `cannot write the local database — ${status.lastError.slice(9).trim()}` };
+  }
   switch (status.state) {
     case 'live': {
       const quiet = now - (status.lastHeardAt ?? now);
