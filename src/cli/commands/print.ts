@@ -14,7 +14,15 @@ import { defaultDbPath, openDatabase } from '../../store/db.ts';
 import { EventStore } from '../../store/event-store.ts';
 import { type Command, type CommandIo, instantArg, int, type ParsedArgs, str, UsageError } from '../command.ts';
 
-const storeOf = (args: ParsedArgs) => new EventStore(openDatabase(str(args, 'db') ?? defaultDbPath()));
+/** Runs `use` on the store named by --db (else the default), closing it however `use` ends. */
+function withStore<T>(args: ParsedArgs, use: (store: EventStore) => T): T {
+  const store = new EventStore(openDatabase(str(args, 'db') ?? defaultDbPath()));
+  try {
+    return use(store);
+  } finally {
+    store.close();
+  }
+}
 
 function formatArg<T extends string>(args: ParsedArgs, allowed: readonly T[], fallback: T): T {
   const f = (str(args, 'format') ?? fallback) as T;
@@ -68,12 +76,9 @@ export const printCommand: Command = {
     }
     const [id, ...extra] = args.positionals;
     if (!id || extra.length) throw new UsageError('print takes one incident ID (or --blank)');
-    const store = storeOf(args);
-    try {
-      emit(io, renderChecklist(printModel(findIncident(store, id, atOf(args)), config, now), format), str(args, 'out'));
-    } finally {
-      store.close();
-    }
+    withStore(args, (store) =>
+      emit(io, renderChecklist(printModel(findIncident(store, id, atOf(args)), config, now), format), str(args, 'out')),
+    );
     return 0;
   },
 };
@@ -89,15 +94,12 @@ export const reportCommand: Command = {
     const [id, ...extra] = args.positionals;
     if (!id || extra.length) throw new UsageError('report takes one incident ID');
     const { config } = loadConfig(userConfigPath(str(args, 'config')));
-    const store = storeOf(args);
-    try {
-      const now = instantArg(args, 'at', Date.now());
+    const now = instantArg(args, 'at', Date.now());
+    withStore(args, (store) => {
       const state = findIncident(store, id, atOf(args));
       const model = reportModel(state, store.eventsOf(id).filter((e) => toMs(e.at) <= now), config, now);
       emit(io, format === 'md' ? reportMd(model) : reportHtml(model), str(args, 'out'));
-    } finally {
-      store.close();
-    }
+    });
     return 0;
   },
 };
@@ -111,15 +113,12 @@ export const handoffCommand: Command = {
     const format = formatArg<HandoffFormat>(args, HANDOFF_FORMATS, 'txt');
     const hours = int(args, 'hours', 8, 1, 24 * 14);
     const { config } = loadConfig(userConfigPath(str(args, 'config')));
-    const store = storeOf(args);
-    try {
-      const now = instantArg(args, 'at', Date.now());
+    const now = instantArg(args, 'at', Date.now());
+    withStore(args, (store) => {
       const events = [...store.events()].map((e) => e.event).filter((e) => toMs(e.at) <= now);
       const states = atOf(args) === undefined ? store.states() : [...foldAll(events).values()];
       emit(io, handoff(states, events, config, now, hours, format), str(args, 'out'));
-    } finally {
-      store.close();
-    }
+    });
     return 0;
   },
 };
@@ -138,14 +137,12 @@ notification was made. Cells that a spreadsheet would run as a formula are prefi
     if (!regime) throw new UsageError('export needs --regime (e.g. gdpr, nis2, dora, sec)');
     const { config } = loadConfig(userConfigPath(str(args, 'config')));
     const since = instantArg(args, 'since', 0);
-    const store = storeOf(args);
-    try {
+    const now = instantArg(args, 'at', Date.now());
+    withStore(args, (store) => {
       const states = store.states();
       if (!states.length) io.err(`the store ${store.path} is empty`);
-      emit(io, complianceExport(states, config, regime, since, instantArg(args, 'at', Date.now()), format), str(args, 'out'));
-    } finally {
-      store.close();
-    }
+      emit(io, complianceExport(states, config, regime, since, now, format), str(args, 'out'));
+    });
     return 0;
   },
 };
