@@ -318,6 +318,27 @@ describe('feed: server limits', () => {
     expect(limited.every((r) => r.id?.startsWith('open-'))).toBe(true);
   });
 
+  it('re-subscribing on one connection from an earlier cursor replays everything from it, once and in order', async () => {
+    const { server, url } = track(await startServer());
+    server.ingest(openings(3_000, 'RE'));
+    const { WebSocket } = await import('ws');
+    const ws = new WebSocket(url);
+    cleanup.push(() => ws.terminate());
+    const seqs: number[] = [];
+    ws.on('message', (d) => {
+      const m = JSON.parse(d.toString()) as { type: string; seq: number };
+      if (m.type === 'event') seqs.push(m.seq);
+    });
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ type: 'subscribe', since: 1_000 }));
+    ws.send(JSON.stringify({ type: 'subscribe', since: 0 }));
+    await waitFor(() => seqs.filter((q) => q === 3_000).length >= 1, 10_000, 'the replay to finish');
+    await new Promise((r) => setTimeout(r, 200));
+    // Whatever the first subscribe sent, the second one's replay is exactly 1..3000.
+    const tail = seqs.slice(seqs.lastIndexOf(1));
+    expect(tail).toEqual(Array.from({ length: 3_000 }, (_, i) => 1 + i));
+  });
+
   it('drops a subscriber that cannot keep up instead of buffering without bound', async () => {
     const { server, url } = track(await startServer({ maxBufferedBytes: 256 * 1024 }));
     const { WebSocket } = await import('ws');

@@ -258,6 +258,14 @@ export class FeedClient extends EventEmitter {
       case 'error':
         this.opts.log.log('warn', 'feed reported an error', { code: m.code, reason: m.message, id: m.id });
         // A publish the server can never accept would wait forever: drop it from the outbox (it stays in the log).
+        if (m.id && m.code === 'rate-limited') {
+          // Try that one again shortly rather than waiting for the next connection.
+          const id = m.id;
+          setTimeout(() => {
+            const event = this.opts.store.outbox().find((e) => e.id === id);
+            if (event && this._status.state === 'live') this.sendPublish(event);
+          }, 1_000).unref();
+        }
         if (m.id && (m.code === 'invalid' || m.code === 'id-mismatch')) {
           this.opts.store.ackOutbox(m.id);
           this.setStatus({ outbox: this.opts.store.outboxSize() });

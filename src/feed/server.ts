@@ -42,6 +42,8 @@ interface Subscriber {
   live: boolean;
   alive: boolean;
   bucket: TokenBucket;
+  /** Bumped by each subscribe: an older replay still running sees it and stops. */
+  replayGeneration: number;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -175,6 +177,7 @@ export class FeedServer {
       sentSeq: 0,
       live: false,
       alive: true,
+      replayGeneration: 0,
       bucket: new TokenBucket(this.opts.publishBurst, this.opts.publishPerSecond, this.opts.now),
     };
     this.subscribers.add(sub);
@@ -228,6 +231,8 @@ export class FeedServer {
   /** Replays from `since`, pausing while the socket is backed up, then joins the live stream. */
   private async replay(sub: Subscriber, since: number): Promise<void> {
     sub.live = false;
+    const generation = ++sub.replayGeneration;
+    const current = () => sub.replayGeneration === generation;
     const lastSeq = this.store.lastSeq();
     let from = since;
     if (since > lastSeq || lastSeq - since > this.opts.replayWindow) {
@@ -236,7 +241,7 @@ export class FeedServer {
       for (const { seq, event } of this.store.events(0)) {
         if (seq > lastSeq) break;
         this.send(sub, { type: 'event', seq, event });
-        if (!(await this.drained(sub))) return;
+        if (!(await this.drained(sub)) || !current()) return;
       }
       this.send(sub, { type: 'resynced', lastSeq });
       from = lastSeq;
@@ -250,7 +255,7 @@ export class FeedServer {
         sent += 1;
       }
       if (sent === 0) break;
-      if (!(await this.drained(sub))) return;
+      if (!(await this.drained(sub)) || !current()) return;
     }
     // No await between the last read and going live, so no broadcast can fall between them.
     sub.live = true;

@@ -31,9 +31,15 @@ export class LiveSource extends EventEmitter implements DashboardSource {
     // The first frame needs only open incidents; the rest (for the KPIs) follow a moment later.
     this.map = new Map(store.states({ open: true }).map((s) => [s.id, s]));
     setImmediate(() => {
+      let closed: IncidentState[];
+      try {
+        closed = store.states({ open: false });
+      } catch {
+        return; // the store was closed already: the dashboard is gone
+      }
       const map = new Map(this.map);
       // A state that arrived from the feed meanwhile is newer than the stored one: keep it.
-      for (const s of store.states({ open: false })) if (!map.has(s.id)) map.set(s.id, s);
+      for (const s of closed) if (!map.has(s.id)) map.set(s.id, s);
       this.map = map;
       this.emit('change');
     });
