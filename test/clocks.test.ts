@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ev, opened } from './helpers/events.ts';
-import { clock, clocksAt } from './helpers/config.ts';
+import { clock, clocksAt, defaults } from './helpers/config.ts';
+import { ClockCache } from '../src/domain/clock-cache.ts';
+import { computeClocks } from '../src/domain/clocks.ts';
+import { clockContext } from '../src/domain/context.ts';
+import { foldIncident } from '../src/domain/fold.ts';
 
 // Every expected instant below was worked out by hand from the rule text; the comments show the working.
 
@@ -323,5 +327,23 @@ describe('calendar memo', () => {
     expect(new Date(addCalendarMonths(Date.parse('2028-01-31T09:00:00Z'), 1, 'UTC')).toISOString()).toBe('2028-02-29T09:00:00.000Z');
     expect(new Date(addCalendarMonths(Date.parse('2026-03-31T23:59:00Z'), 1, 'UTC')).toISOString()).toBe('2026-04-30T23:59:00.000Z');
     expect(new Date(addCalendarMonths(Date.parse('2026-12-15T00:00:00Z'), 1, 'UTC')).toISOString()).toBe('2027-01-15T00:00:00.000Z');
+  });
+});
+
+describe('the clock cache', () => {
+  it('answers exactly as computing afresh, for instants in any order — earlier ones included', () => {
+    const ctx = clockContext(defaults);
+    const state = foldIncident('INC-1', [
+      opened({ severity: 'high', detectedAt: '2026-03-02T09:00:00Z', personalData: true, regimes: ['gdpr', 'nis2'] }),
+      ev('incident.phase', '2026-03-02T09:20:00Z', { phase: 'triaged' }),
+    ]);
+    const cache = new ClockCache(ctx);
+    const start = Date.parse('2026-03-02T08:59:00Z');
+    // Minutes over four days, visited in a scrambled order (a multiplicative walk mod a prime).
+    const minutes = 4 * 24 * 60 + 1;
+    for (let i = 1, m = 1; i < 600; i++, m = (m * 7919) % minutes) {
+      const at = start + m * 60_000 + (i % 3) * 20_000;
+      expect(cache.clocks(state, at)).toEqual(computeClocks(state, at, ctx));
+    }
   });
 });

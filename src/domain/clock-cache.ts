@@ -5,6 +5,8 @@ import { toMs } from './instant.ts';
 
 interface Entry {
   clocks: Clock[];
+  /** The clocks hold for every instant in [from, validUntil). */
+  from: number;
   validUntil: number;
 }
 
@@ -12,6 +14,8 @@ interface Entry {
  * Clocks change state only at known instants (a due-soon threshold, a deadline, a future anchor),
  * so a wall ticking every second need not recompute 10,000 incidents' clocks each tick: each
  * result is kept until its next transition, or until the incident's state object is replaced.
+ * It answers for any instant from the one it was computed at to that transition, so panels asking
+ * about slightly different moments (now, the minute's start) share it.
  */
 export class ClockCache {
   private entries = new WeakMap<IncidentState, Entry>();
@@ -20,9 +24,9 @@ export class ClockCache {
 
   clocks(state: IncidentState, now: number): Clock[] {
     const hit = this.entries.get(state);
-    if (hit && now < hit.validUntil) return hit.clocks;
+    if (hit && now >= hit.from && now < hit.validUntil) return hit.clocks;
     const clocks = computeClocks(state, now, this.ctx);
-    this.entries.set(state, { clocks, validUntil: nextTransition(state, clocks, now) });
+    this.entries.set(state, { clocks, from: now, validUntil: nextTransition(state, clocks, now) });
     return clocks;
   }
 }

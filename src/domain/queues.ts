@@ -27,6 +27,8 @@ export interface Queue {
   severity: Severity;
   rows: QueueRow[];
   open: number;
+  /** Every member's soonest deadline, ascending: the breached count at `now` is a binary search. */
+  memberDueMs: number[];
 }
 
 /** A queue as drawn at one instant. */
@@ -106,7 +108,8 @@ export function buildQueues(states: Iterable<IncidentState>, now: number, cache:
   }
   const queues = SEVERITIES.map((severity) => {
     const rows = bySeverity.get(severity)!.sort(compareRows);
-    return { severity, rows, open: rows.reduce((n, r) => n + r.members, 0) };
+    const memberDueMs = rows.flatMap((r) => r.memberDueMs).sort((a, b) => a - b);
+    return { severity, rows, open: memberDueMs.length, memberDueMs };
   });
   return { queues, validUntil };
 }
@@ -132,8 +135,13 @@ function structuralChangeAt(state: IncidentState, clocks: readonly Clock[], now:
 }
 
 /** Members of `row` breached at `now`: their soonest deadline has passed. */
-export function breachedMembers(row: QueueRow, now: number): number {
-  const due = row.memberDueMs;
+export const breachedMembers = (row: QueueRow, now: number): number => countAtOrBefore(row.memberDueMs, now);
+
+/** How many incidents in the queue have at least one breached clock at `now`. */
+export const breachedCount = (queue: Queue, now: number): number => countAtOrBefore(queue.memberDueMs, now);
+
+/** How many of the ascending `due` are at or before `now`. */
+function countAtOrBefore(due: readonly number[], now: number): number {
   let lo = 0;
   let hi = due.length;
   while (lo < hi) {
@@ -144,9 +152,3 @@ export function breachedMembers(row: QueueRow, now: number): number {
   return lo;
 }
 
-/** How many incidents in the queue have at least one breached clock at `now`. */
-export function breachedCount(queue: Queue, now: number): number {
-  let n = 0;
-  for (const row of queue.rows) n += row.dueMs <= now ? breachedMembers(row, now) : 0;
-  return n;
-}

@@ -5,7 +5,7 @@ import { diffFrames } from '../../src/ui/terminal/diff.ts';
 import { Screen } from '../../src/ui/terminal/screen.ts';
 import { FixedSource, liveStatus, renderSized, settle } from '../helpers/dashboard.tsx';
 import { opened } from '../helpers/events.ts';
-import { expectedScreen, VirtualTerminal } from '../helpers/xterm.ts';
+import { expectedScreen, expectedStyledScreen, VirtualTerminal } from '../helpers/xterm.ts';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -19,7 +19,7 @@ describe('diffFrames', () => {
     const { bytes, changedCells } = diffFrames(a, b, 80);
     expect(changedCells).toBe(1);
     // Column 10 of row 2; the style is reset first, since the terminal's state is not known.
-    expect(bytes).toBe('\u001b[2;10H\u001b[0mm');
+    expect(bytes).toBe('\u001b[2;10H\u001b[mm');
   });
 
   it('keeps wide characters whole and erases what a shorter frame leaves behind', async () => {
@@ -57,7 +57,8 @@ describe('painting through a real terminal emulator', () => {
   it('random edits with colours, wide characters and shrinking lines always leave the screen equal to the last frame', async () => {
     let seed = 11;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
-    const pieces = ['a', 'b', ' ', '漢', '🔥', 'é', '\u001b[31m', '\u001b[39m', '\u001b[1m', '\u001b[22m', '\u001b[7m', '\u001b[27m', 'x'];
+    const pieces = ['a', 'b', ' ', '漢', '🔥', 'é', '\u001b[31m', '\u001b[39m', '\u001b[1m', '\u001b[2m', '\u001b[22m', '\u001b[7m', '\u001b[27m', 'x'];
+    pieces.push('\u001b[38;5;208m', '\u001b[44m', '\u001b[49m', '\u001b[4m', '\u001b[24m', '\u001b[1;2;92m');
     const vt = new VirtualTerminal(30, 8);
     const screen = new Screen(vt, 30);
     let frame = '';
@@ -77,6 +78,8 @@ describe('painting through a real terminal emulator', () => {
       screen.paint(frame);
     }
     expect(await vt.screen()).toEqual(expectedScreen(stripVTControlCharacters(frame), 8));
+    // Colours and attributes too: relative moves and minimal SGR changes land exactly.
+    expect(await vt.styledScreen()).toEqual(expectedStyledScreen(frameToCells(frame), 8));
   });
 
   it('after a minute of ticking, the terminal equals a fresh render of the same state', async () => {
@@ -117,6 +120,50 @@ describe('painting through a real terminal emulator', () => {
     expect(idleBytes).toBeLessThan(Buffer.byteLength(live.stdout.lastFrame) / 2);
     live.unmount();
     fresh.unmount();
+  });
+});
+
+describe('idle ticks cost little more than the characters they change', () => {
+  const wall = (t: number) =>
+    Array.from({ length: 20 }, (_, i) => {
+      const left = 600 - t - i * 7;
+      const countdown = `${String(Math.floor(left / 60)).padStart(2, '0')}:${String(left % 60).padStart(2, '0')}`;
+      // Breached rows first, then due-soon ones, as a queue sorted by deadline has them.
+      return `\u001b[1;${i < 8 ? 91 : 93}mINC-${100 + i} something happened   ${countdown}\u001b[22;39m  \u001b[2mnotify CISO\u001b[22m`;
+    }).join('\n');
+
+  it('a column of ticking countdowns is drawn exactly, with relative moves and only the SGR that changes', async () => {
+    const vt = new VirtualTerminal(60, 24);
+    const screen = new Screen(vt, 60, 24);
+    screen.paint(wall(0));
+    let bytes = 0;
+    let changed = 0;
+    for (let t = 1; t <= 30; t++) {
+      screen.paint(wall(t));
+      bytes += screen.stats.lastBytes;
+      changed += screen.stats.lastChangedCells;
+      expect(await vt.styledScreen()).toEqual(expectedStyledScreen(frameToCells(wall(t)), 24));
+    }
+    // Each changed digit one row below the last: VT + BS + the digit — three bytes — plus one
+    // absolute move and a colour change or two per tick (3.6 bytes a cell when written). An
+    // absolute move for each would cost over twice that.
+    expect(bytes / changed).toBeLessThan(3.75);
+  });
+
+  it('turns bold+dim into bold, bold+colour into colour, and back, without a reset where one is longer', () => {
+    const frames = [
+      '\u001b[1;2;31mab\u001b[0m',
+      '\u001b[1;31ma\u001b[2mb\u001b[0m',
+      '\u001b[31ma\u001b[1;44mb\u001b[0m',
+    ];
+    return (async () => {
+      const vt = new VirtualTerminal(10, 3);
+      const screen = new Screen(vt, 10, 3);
+      for (const f of frames) {
+        screen.paint(f);
+        expect(await vt.styledScreen()).toEqual(expectedStyledScreen(frameToCells(f), 3));
+      }
+    })();
   });
 });
 

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { Table } from 'ink-table';
 import { SEVERITIES } from '../../domain/incident.ts';
 import { DAY } from '../../domain/instant.ts';
@@ -9,8 +10,11 @@ import { useTheme } from '../context/theme-context.tsx';
 import { useKpis } from '../hooks/use-kpis.ts';
 import { bar, sparkline } from '../model/sparkline.ts';
 
-/** The seed's KPIs beside their targets, a 30-day trend, open incidents by region × severity, and what recurs. */
-export function KpiPanel({ window, width, height }: { window: KpiWindow; width: number; height: number }) {
+/**
+ * The seed's KPIs beside their targets, a 30-day trend, open incidents by region × severity, and
+ * what recurs. Memoised: it follows the minute and the incidents, not the parent's every tick.
+ */
+export const KpiPanel = memo(function KpiPanel({ window, width, height }: { window: KpiWindow; width: number; height: number }) {
   const theme = useTheme();
   const { report, minute, trend, heatmap, pareto } = useKpis(window);
   const now = minute * 60_000 + 59_999;
@@ -54,4 +58,4 @@ export function KpiPanel({ window, width, height }: { window: KpiWindow; width: 
       )}
     </Box>
   );
-}
+});

@@ -2,16 +2,30 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 import type { TickSource } from '../clock/ticker.ts';
 
 const ClockContext = createContext<number | undefined>(undefined);
+// The same clock at minute resolution: what changes once a minute (the KPI windows) subscribes
+// here, so it is not redrawn on every second's tick.
+const MinuteContext = createContext<number | undefined>(undefined);
 
 /** Provides `now`, updated by the app's single ticker; every countdown derives from it. */
 export function ClockProvider({ ticker, children }: { ticker: TickSource; children: ReactNode }) {
   const [now, setNow] = useState(() => ticker.current() - (ticker.current() % 1000));
   useEffect(() => ticker.subscribe(setNow), [ticker]);
-  return <ClockContext.Provider value={now}>{children}</ClockContext.Provider>;
+  return (
+    <ClockContext.Provider value={now}>
+      <MinuteContext.Provider value={Math.floor(now / 60_000)}>{children}</MinuteContext.Provider>
+    </ClockContext.Provider>
+  );
 }
 
 export function useNow(): number {
   const now = useContext(ClockContext);
   if (now === undefined) throw new Error('useNow must be used inside <ClockProvider>');
   return now;
+}
+
+/** Minutes since the epoch at the app clock; changes once a minute. */
+export function useMinute(): number {
+  const minute = useContext(MinuteContext);
+  if (minute === undefined) throw new Error('useMinute must be used inside <ClockProvider>');
+  return minute;
 }

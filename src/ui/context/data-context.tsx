@@ -1,5 +1,7 @@
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { Config } from '../../config/schema.ts';
+import { ClockCache } from '../../domain/clock-cache.ts';
+import { clockContext } from '../../domain/context.ts';
 import type { IncidentState } from '../../domain/fold.ts';
 import type { FeedStatus } from '../../feed/client.ts';
 import type { DashboardSource } from '../dashboard-source.ts';
@@ -10,6 +12,8 @@ export interface DashboardData {
   pending: ReadonlySet<string>;
   source: DashboardSource;
   config: Config;
+  /** Every incident's clocks, computed once per transition and shared by every panel. */
+  clocks: ClockCache;
   wall: boolean;
   analyst: string;
   /** Writes a file for the analyst (a printable checklist) and returns its path. */
@@ -48,10 +52,12 @@ export function DataProvider(props: {
       clearTimeout(timer);
     };
   }, [source, batchMs]);
+  const clocks = useMemo(() => new ClockCache(clockContext(props.config)), [props.config]);
   const value: DashboardData = {
     ...snapshot,
     source,
     config: props.config,
+    clocks,
     wall: props.wall,
     analyst: props.analyst,
     saveFile: props.saveFile,

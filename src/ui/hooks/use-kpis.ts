@@ -1,9 +1,8 @@
 import { useMemo, useRef } from 'react';
-import { ClockCache } from '../../domain/clock-cache.ts';
 import { clockContext } from '../../domain/context.ts';
 import type { IncidentState } from '../../domain/fold.ts';
 import { KpiIndex, type KpiReport, type KpiWindow } from '../../domain/kpi.ts';
-import { useNow } from '../context/clock-context.tsx';
+import { useMinute } from '../context/clock-context.tsx';
 import { useDashboardData } from '../context/data-context.tsx';
 
 export interface KpiView {
@@ -20,10 +19,9 @@ export interface KpiView {
  * minute turns (the window's edge moves) — never on every tick.
  */
 export function useKpis(window: KpiWindow): KpiView {
-  const { states, config } = useDashboardData();
-  const now = useNow();
+  const { states, config, clocks: cache } = useDashboardData();
+  const minute = useMinute();
   const ctx = useMemo(() => clockContext(config), [config]);
-  const cache = useMemo(() => new ClockCache(ctx), [ctx]);
   const held = useRef<{ index: KpiIndex; seen: ReadonlyMap<string, IncidentState> } | undefined>(undefined);
   if (!held.current) held.current = { index: new KpiIndex(ctx), seen: new Map() };
   const { index } = held.current;
@@ -32,17 +30,16 @@ export function useKpis(window: KpiWindow): KpiView {
     for (const [id, state] of states) if (before.get(id) !== state) index.update(state);
     held.current.seen = states;
   }
-  const minute = Math.floor(now / 60_000);
-  const report = useMemo(
-    () =>
-      index.compute(minute * 60_000 + 59_999, window, config.kpi, (id) => {
-        const s = states.get(id);
-        return s ? cache.clocks(s, now).filter((c) => c.state === 'breached').length : 0;
-      }),
-    // `now` is read inside only through `minute`: once a minute is enough for window figures.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [index, states, window, minute, config, cache],
-  );
+  const report = useMemo(() => {
+    // Once a minute is enough for window figures: they are computed at the minute's last instant.
+    // Breaches are counted as the minute began — a moment already passed, so the clocks the
+    // queues computed for this minute serve (the shared cache never answers for a later time).
+    const end = minute * 60_000 + 59_999;
+    return index.compute(end, window, config.kpi, (id) => {
+      const s = states.get(id);
+      return s ? cache.clocks(s, minute * 60_000).filter((c) => c.state === 'breached').length : 0;
+    });
+  }, [index, states, window, minute, config, cache]);
   // The panel's trend, heat-map and bars follow the same cadence as the figures.
   const extras = useMemo(() => {
     const end = minute * 60_000 + 59_999;

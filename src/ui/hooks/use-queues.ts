@@ -1,6 +1,5 @@
 import { useMemo, useRef } from 'react';
-import { ClockCache } from '../../domain/clock-cache.ts';
-import { clockContext } from '../../domain/context.ts';
+import type { ClockCache } from '../../domain/clock-cache.ts';
 import { isEmptyFilter, matchesFilter, parseFilter } from '../../domain/filter.ts';
 import type { IncidentState } from '../../domain/fold.ts';
 import { breachedCount, buildQueues, type LiveQueue, type QueueModel } from '../../domain/queues.ts';
@@ -13,9 +12,8 @@ import { useDashboardData } from '../context/data-context.tsx';
  * with 10,000 open incidents costs one pass over the rows, not a rebuild and sort.
  */
 export function useQueues(filterText = ''): LiveQueue[] {
-  const { states: all, config } = useDashboardData();
+  const { states: all, clocks: cache } = useDashboardData();
   const now = useNow();
-  const cache = useMemo(() => new ClockCache(clockContext(config)), [config]);
   const states = useMemo(() => {
     const filter = parseFilter(filterText);
     return isEmptyFilter(filter) ? all : new Map([...all].filter(([, s]) => matchesFilter(s, filter)));

@@ -93,4 +93,3 @@ export function lineToCells(line: string): Cell[] {
 
 export const frameToCells = (frame: string): Cell[][] => frame.split('\n').map(lineToCells);
 
-export const sgr = (style: string): string => `\u001b[0${style ? `;${style}` : ''}m`;

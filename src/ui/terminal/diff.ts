@@ -1,4 +1,6 @@
-import { type Cell, sgr } from './cells.ts';
+import type { Cell } from './cells.ts';
+import { moveCursor, type Cursor } from './cursor-moves.ts';
+import { sgrTransition } from './sgr.ts';
 
 const BLANK: Cell = { ch: ' ', style: '' };
 
@@ -8,21 +10,29 @@ const MERGE_GAP = 3;
 export interface PaintResult {
   bytes: string;
   changedCells: number;
+  /** The style the terminal is left in, for the next paint to start from (`undefined`: not known). */
+  pen: string | undefined;
 }
 
 /**
- * The bytes that turn the screen from `prev` into `next`: for each run of changed cells, an
- * absolute cursor move and the cells, with SGR only where the style changes. Rows and columns
- * beyond a frame's end are blank, so a shrinking frame erases what it left behind.
+ * The bytes that turn the screen from `prev` into `next`: for each run of changed cells, the
+ * cheapest cursor move there (absolute or relative, see cursor-moves.ts) and the cells, with SGR
+ * only where the style changes, and only the attributes that change. Rows and columns beyond a
+ * frame's end are blank, so a shrinking frame erases what it left behind.
+ *
+ * `pen` is the style the terminal is in; `undefined` when it is not known.
  */
-export function diffFrames(prev: readonly Cell[][], next: readonly Cell[][], width: number): PaintResult {
+export function diffFrames(prev: readonly Cell[][], next: readonly Cell[][], width: number, pen?: string): PaintResult {
   let out = '';
   let changedCells = 0;
-  let currentStyle: string | undefined;
+  let currentStyle = pen;
+  // Where the cursor is is never assumed at the start of a paint: the first move is absolute.
+  let cursor: Cursor | undefined;
   const rows = Math.max(prev.length, next.length);
   for (let r = 0; r < rows; r++) {
     const a = prev[r] ?? [];
     const b = next[r] ?? [];
+    if (a === b) continue;
     const cols = Math.min(width, Math.max(a.length, b.length));
     let c = 0;
     while (c < cols) {
@@ -45,31 +55,39 @@ export function diffFrames(prev: readonly Cell[][], next: readonly Cell[][], wid
       // Never start on the right half of a wide character, or end on its left half.
       while (start > 0 && (b[start] ?? BLANK).cont) start -= 1;
       if (b[end + 1]?.cont) end += 1;
-      out += `\u001b[${r + 1};${start + 1}H`;
-      let reposition = false;
+      out += moveCursor(cursor, { row: r, col: start });
+      cursor = { row: r, col: start };
       for (let k = start; k <= end; k++) {
         const cell = b[k] ?? BLANK;
         if (!same(a[k], b[k])) changedCells += 1;
         if (cell.cont) continue;
-        // Terminals disagree about the width of some characters (emoji above all): after a wide
-        // one, place the cursor explicitly rather than trust where the terminal left it.
         const wide = b[k + 1]?.cont === true;
         if (cell.style !== currentStyle) {
-          out += sgr(cell.style);
+          out += sgrTransition(currentStyle, cell.style);
           currentStyle = cell.style;
         }
-        // A blank goes in the right half first: a terminal that draws the character one column
-        // wide still shows nothing stale there, and one that draws it two wide covers the blank.
-        if (wide) out += `\u001b[${r + 1};${k + 2}H \u001b[${r + 1};${k + 1}H`;
-        else if (reposition) out += `\u001b[${r + 1};${k + 1}H`;
+        if (wide) {
+          // Terminals disagree about the width of some characters (emoji above all). A blank goes
+          // in the right half first: a terminal that draws the character one column wide still
+          // shows nothing stale there, and one that draws it two wide covers the blank. After
+          // it, where the cursor is is not trusted: the next move is absolute.
+          out += `${moveCursor(cursor, { row: r, col: k + 1 })} ${moveCursor(undefined, { row: r, col: k })}${cell.ch}`;
+          cursor = undefined;
+          continue;
+        }
+        if (!cursor) {
+          out += moveCursor(undefined, { row: r, col: k });
+          cursor = { row: r, col: k };
+        }
         out += cell.ch;
-        reposition = wide;
+        // Writing in the last column leaves the cursor there with a wrap pending, which terminals
+        // resolve differently: treat its position as unknown.
+        cursor = k + 1 >= width ? undefined : { row: r, col: k + 1 };
       }
       c = end + 1;
     }
   }
-  if (out && currentStyle !== '') out += sgr('');
-  return { bytes: out, changedCells };
+  return { bytes: out, changedCells, pen: currentStyle };
 }
 
 function same(a: Cell | undefined, b: Cell | undefined): boolean {

@@ -1,4 +1,4 @@
-import { type Cell, frameToCells } from './cells.ts';
+import { type Cell, lineToCells } from './cells.ts';
 import { diffFrames } from './diff.ts';
 
 const ENTER = '\u001b[?1049h\u001b[?25l\u001b[2J';
@@ -19,6 +19,9 @@ export interface ScreenStats {
  */
 export class Screen {
   private painted: Cell[][] = [];
+  private paintedLines: string[] = [];
+  /** The terminal's current SGR style, when known: a tick then changes only what differs. */
+  private pen: string | undefined;
   private fullRepaint = true;
   private entered = false;
   readonly stats: ScreenStats = { frames: 0, bytes: 0, lastBytes: 0, lastChangedCells: 0 };
@@ -56,12 +59,19 @@ export class Screen {
   paint(frame: string): void {
     // Never write below the last row but one: a taller frame would scroll the terminal and
     // leave every later paint one row off. Layouts fit; this keeps a mistake from showing.
-    const next = frameToCells(frame).slice(0, Math.max(1, this.rows - 1));
+    const lines = frame.split('\n').slice(0, Math.max(1, this.rows - 1));
     const prev = this.fullRepaint ? [] : this.painted;
-    const { bytes, changedCells } = diffFrames(prev, next, this.width);
+    // At 1 Hz nearly every line is the one already painted: reuse its cells rather than parse it
+    // again, and the diff skips it by identity.
+    const next = lines.map((line, r) => (!this.fullRepaint && this.paintedLines[r] === line ? this.painted[r]! : lineToCells(line)));
+    // CLEAR resets the style first (an erase fills with the current background).
+    if (this.fullRepaint) this.pen = '';
+    const { bytes, changedCells, pen } = diffFrames(prev, next, this.width, this.pen);
+    this.pen = pen;
     const text = (this.fullRepaint ? CLEAR : '') + bytes;
     this.fullRepaint = false;
     this.painted = next;
+    this.paintedLines = lines;
     this.stats.frames += 1;
     this.stats.lastBytes = Buffer.byteLength(text);
     this.stats.lastChangedCells = changedCells;
