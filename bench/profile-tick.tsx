@@ -10,11 +10,15 @@ import { ManualTicker, mount, openIncidents, status } from './render.tsx';
 const NOW = Date.parse('2026-03-06T12:00:00Z');
 const ticker = new ManualTicker(NOW);
 const m = mount(new MemorySource([], status(NOW), foldAll(openIncidents(10_000))), ticker);
+const cpu: number[] = [];
 const tick = async () => {
   const frame = m.nextFrame();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   ticker.fire();
   await frame;
+  const c = process.cpuUsage(c0);
+  cpu.push((c.user + c.system) / 1000);
   return performance.now() - t0;
 };
 await new Promise((r) => setTimeout(r, 50));
@@ -37,6 +41,8 @@ if (profiling) {
   console.log('wrote bench/tick.cpuprofile');
 }
 times.sort((a, b) => a - b);
+const cpuTimes = cpu.slice(60).sort((a, b) => a - b);
+console.log(`cpu per tick: p50 ${cpuTimes[100]!.toFixed(1)} ms, p95 ${cpuTimes[190]!.toFixed(1)} ms`);
 console.log(`200 ticks: p50 ${times[100]!.toFixed(1)} ms, p95 ${times[190]!.toFixed(1)} ms (profiler on: ${profiling})`);
 m.unmount();
 process.exit(0);

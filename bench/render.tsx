@@ -35,11 +35,11 @@ export class ManualTicker implements TickSource {
   }
 }
 
-export function openIncidents(n: number): IncidentEvent[] {
+export function openIncidents(n: number, now = NOW): IncidentEvent[] {
   const severities = ['critical', 'high', 'medium', 'low'] as const;
   const regimes = [[], ['gdpr'], ['nis2'], ['dora'], ['sec'], []];
   return Array.from({ length: n }, (_, i) => {
-    const detectedAt = new Date(NOW - (i % 7_200) * 1_000 - i).toISOString();
+    const detectedAt = new Date(now - (i % 7_200) * 1_000 - i).toISOString();
     return {
       id: `r-${i}`,
       kind: 'incident.opened' as const,
@@ -109,6 +109,7 @@ export function mount(source: DashboardSource, ticker: TickSource, size = { colu
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** The screen in this process, through the real Ink renderer and painter, into memory. */
 export async function renderBench(dir: string) {
   const states = foldAll(openIncidents(10_000));
   const ticker = new ManualTicker(NOW);
@@ -154,7 +155,6 @@ export async function renderBench(dir: string) {
   const cpu = process.cpuUsage(cpu0);
   const idleCpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - wall0)) * 100;
   idle.unmount();
-  const rss10k = process.memoryUsage().rss;
 
   // First frame from a 100,000-incident database.
   const dbPath = join(dir, 'first-frame.db');
@@ -181,7 +181,6 @@ export async function renderBench(dir: string) {
     poll();
   });
   const firstFrameMs = performance.now() - t0;
-  const rss100k = process.memoryUsage().rss;
   first.unmount();
   store.close();
 
@@ -207,9 +206,12 @@ export async function renderBench(dir: string) {
       ratioToFullRepaint: round(meanBytes / fullRepaintBytes, 3),
       goal: 'within 3x the bytes of the characters that changed',
     },
-    idleCpuPercentOfOneCore: { value: round(idleCpuPercent), goal: 3 },
+    idleCpuPercentOfOneCore: {
+      value: round(idleCpuPercent),
+      goal: 3,
+      note: 'in this process, the real 1 Hz ticker; dashProcess below measures the dashboard as run',
+    },
     firstFrameMsWith100kIncidents: { value: round(firstFrameMs), goal: 1_000, note: '100,000 incidents stored, 10,000 open' },
-    rssMb: { with10kOpen: Math.round(rss10k / 1e6), with100kLoaded: Math.round(rss100k / 1e6), goal: 200 },
   };
 }
 

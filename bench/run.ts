@@ -13,7 +13,8 @@ import { createLogger } from '../src/log/logger.ts';
 import { openDatabase } from '../src/store/db.ts';
 import { EventStore } from '../src/store/event-store.ts';
 import type { IncidentEvent } from '../src/domain/event.ts';
-import { renderBench } from './render.tsx';
+import { openIncidents, renderBench } from './render.tsx';
+import { dashProcessBench } from './dash-process.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { clockContext } from '../src/domain/context.ts';
 import { foldAll } from '../src/domain/fold.ts';
@@ -228,6 +229,11 @@ async function main() {
   if (!only || only === 'render') {
     results.render = await renderBench(dir);
     console.log('render', results.render);
+  }
+  if (!only || only === 'render' || only === 'process') {
+    // Incidents detected over the last two hours, so the countdowns are live ones.
+    results.dashProcess = { ...(await dashProcessBench(dir, openIncidents(10_000, Date.now()), log)), goals: { rssMb: 200, idleCpuPercent: 3 } };
+    console.log('dashProcess', results.dashProcess);
   }
   if (!only || only === 'ingest') await ingestBench();
   if (!only || only === 'latency') await latencyBench();

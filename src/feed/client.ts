@@ -75,6 +75,7 @@ export class FeedClient extends EventEmitter {
   private readonly random: () => number;
   private readonly now: () => number;
   private _status: FeedStatus;
+  private emittedStatus: FeedStatus | undefined;
 
   constructor(private readonly opts: FeedClientOptions) {
     super();
@@ -144,6 +145,13 @@ export class FeedClient extends EventEmitter {
 
   private setStatus(patch: Partial<FeedStatus>): void {
     this._status = { ...this._status, ...patch };
+    this.emitStatus();
+  }
+
+  /** Tells listeners of a new status; the watchdog's checks that find nothing new stay silent. */
+  private emitStatus(): void {
+    if (this._status === this.emittedStatus) return;
+    this.emittedStatus = this._status;
     this.emit('status', this._status);
   }
 
@@ -212,7 +220,8 @@ export class FeedClient extends EventEmitter {
     } else if (quiet > this._status.heartbeatMs / 2) {
       ws.ping();
     }
-    this.emit('status', this._status);
+    // Whatever was heard since the last check (lastHeardAt) reaches the screen now.
+    this.emitStatus();
   }
 
   private scheduleReconnect(): void {

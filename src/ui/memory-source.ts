@@ -10,7 +10,8 @@ import type { DashboardSource } from './dashboard-source.ts';
  */
 export class MemorySource extends EventEmitter implements DashboardSource {
   private map: Map<string, IncidentState>;
-  private readonly pendingIds = new Set<string>();
+  // Replaced, never mutated: the screen tells "changed" by identity.
+  private pendingIds: ReadonlySet<string> = new Set<string>();
 
   constructor(
     private readonly events: IncidentEvent[],
@@ -30,7 +31,7 @@ export class MemorySource extends EventEmitter implements DashboardSource {
   }
 
   pending(): ReadonlySet<string> {
-    return new Set(this.pendingIds);
+    return this.pendingIds;
   }
 
   timeline(incidentId: string): IncidentEvent[] {
@@ -38,12 +39,14 @@ export class MemorySource extends EventEmitter implements DashboardSource {
   }
 
   publish(event: IncidentEvent): void {
-    this.pendingIds.add(event.id);
+    this.pendingIds = new Set([...this.pendingIds, event.id]);
     this.add([event]);
   }
 
   ack(eventId: string): void {
-    this.pendingIds.delete(eventId);
+    const pending = new Set(this.pendingIds);
+    pending.delete(eventId);
+    this.pendingIds = pending;
     this.emit('change');
   }
 

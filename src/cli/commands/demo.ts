@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_ANCHOR } from '../../../fixtures/demo-anchor.ts';
+import { DEMO_ANCHOR } from '../demo-anchor.ts';
 import { parseEventLines } from '../../domain/ndjson.ts';
 import { FeedServer } from '../../feed/server.ts';
 import { createLogger } from '../../log/logger.ts';

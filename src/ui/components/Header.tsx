@@ -1,11 +1,12 @@
 import { Box, Text } from 'ink';
 import { useNow } from '../context/clock-context.tsx';
-import { useDashboardData } from '../context/data-context.tsx';
+import { useDashboardData, useFeedStatus } from '../context/data-context.tsx';
 import { useTheme } from '../context/theme-context.tsx';
 import { headerLines } from '../model/header-lines.ts';
 
 export function Header({ width }: { width: number }) {
-  const { status, config, wall, analyst } = useDashboardData();
+  const { config, wall, analyst } = useDashboardData();
+  const status = useFeedStatus();
   const now = useNow();
   const theme = useTheme();
   const { tone, lines } = headerLines(status, now, config, width, { wall, analyst });

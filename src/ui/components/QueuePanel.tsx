@@ -4,7 +4,7 @@ import { useNow } from '../context/clock-context.tsx';
 import { useTheme } from '../context/theme-context.tsx';
 import { visibleRows } from '../model/layout.ts';
 import { formatRow } from '../model/row-format.ts';
-import { Segments } from './Segments.tsx';
+import { Line, segmentLine } from './Segments.tsx';
 
 interface Props {
   queue: LiveQueue;
@@ -30,15 +30,9 @@ export function QueuePanel({ queue, width, height, selected }: Props) {
         {`${title} `.padEnd(width)}
       </Text>
       {queue.rows.length === 0 && height > 1 ? <Text color={theme.muted}>  no open incidents</Text> : null}
-      {queue.rows.slice(start, start + shown).map((row, i) =>
-        start + i === selected ? (
-          <Text key={row.key} inverse>
-            <Segments segments={formatRow(row, now, width)} />
-          </Text>
-        ) : (
-          <Segments key={row.key} segments={formatRow(row, now, width)} />
-        ),
-      )}
+      {queue.rows.slice(start, start + shown).map((row, i) => (
+        <Line key={row.key} text={segmentLine(formatRow(row, now, width), theme)} inverse={start + i === selected} />
+      ))}
       {more > 0 ? <Text color={theme.muted}>{`  +${after} more`}</Text> : null}
     </Box>
   );

@@ -1,15 +1,27 @@
 import { Text } from 'ink';
-import { useTheme } from '../context/theme-context.tsx';
+import { memo } from 'react';
 import type { Segment } from '../model/row-format.ts';
 import { styled } from '../styled.ts';
+import type { Theme } from '../theme.ts';
 
-/**
- * Draws pre-laid-out, pre-sanitised segments of one line in the theme's colours, as a single Ink
- * node: a wall redraws every visible row each second, and Ink's cost grows with its node count.
- */
-export function Segments({ segments }: { segments: readonly Segment[] }) {
-  const theme = useTheme();
+/** Pre-laid-out, pre-sanitised segments of one line as one string, in the theme's colours. */
+export function segmentLine(segments: readonly Segment[], theme: Theme): string {
   let line = '';
   for (const s of segments) line += styled(s.text, { color: s.clock ? theme.clock[s.clock] : s.muted ? theme.muted : undefined, bold: s.bold });
-  return <Text wrap="truncate">{line}</Text>;
+  return line;
 }
+
+/**
+ * One pre-styled line as a single Ink node, redrawn only when its text changes: a wall redraws
+ * every visible row each second, Ink's cost grows with its node count, and most rows (hh:mm
+ * countdowns) change once a minute.
+ */
+export const Line = memo(function Line({ text, inverse = false }: { text: string; inverse?: boolean }) {
+  return inverse ? (
+    <Text inverse>
+      <Text wrap="truncate">{text}</Text>
+    </Text>
+  ) : (
+    <Text wrap="truncate">{text}</Text>
+  );
+});

@@ -8,7 +8,6 @@ import type { DashboardSource } from '../dashboard-source.ts';
 
 export interface DashboardData {
   states: ReadonlyMap<string, IncidentState>;
-  status: FeedStatus;
   pending: ReadonlySet<string>;
   source: DashboardSource;
   config: Config;
@@ -21,6 +20,9 @@ export interface DashboardData {
 }
 
 const DataContext = createContext<DashboardData | undefined>(undefined);
+// The feed's status changes on its own cadence (every heartbeat heard): only the header needs it,
+// so it has its own context and a heartbeat does not redraw every panel.
+const StatusContext = createContext<FeedStatus | undefined>(undefined);
 
 /**
  * Feed bursts become few renders: changes are gathered for `batchMs` and applied in one update.
@@ -53,16 +55,23 @@ export function DataProvider(props: {
     };
   }, [source, batchMs]);
   const clocks = useMemo(() => new ClockCache(clockContext(props.config)), [props.config]);
-  const value: DashboardData = {
-    ...snapshot,
-    source,
-    config: props.config,
-    clocks,
-    wall: props.wall,
-    analyst: props.analyst,
-    saveFile: props.saveFile,
-  };
-  return <DataContext.Provider value={value}>{props.children}</DataContext.Provider>;
+  const { states, pending, status } = snapshot;
+  const { config, wall, analyst, saveFile } = props;
+  const value = useMemo<DashboardData>(
+    () => ({ states, pending, source, config, clocks, wall, analyst, saveFile }),
+    [states, pending, source, config, clocks, wall, analyst, saveFile],
+  );
+  return (
+    <DataContext.Provider value={value}>
+      <StatusContext.Provider value={status}>{props.children}</StatusContext.Provider>
+    </DataContext.Provider>
+  );
+}
+
+export function useFeedStatus(): FeedStatus {
+  const status = useContext(StatusContext);
+  if (!status) throw new Error('useFeedStatus must be used inside <DataProvider>');
+  return status;
 }
 
 export function useDashboardData(): DashboardData {

@@ -1,0 +1,15 @@
+import { FeedServer } from '../src/feed/server.ts';
+import { createLogger } from '../src/log/logger.ts';
+import { openDatabase } from '../src/store/db.ts';
+import { EventStore } from '../src/store/event-store.ts';
+import { openIncidents } from './render.tsx';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+const dir = mkdtempSync(join(tmpdir(), 'feed10k-'));
+const store = new EventStore(openDatabase(join(dir, 'f.db')));
+const inc = openIncidents(10_000, Date.now());
+for (let i = 0; i < inc.length; i += 5000) store.append(inc.slice(i, i + 5000));
+const server = new FeedServer({ store, log: createLogger(null), port: 8799, heartbeatMs: 5_000 });
+await server.listen();
+console.log('listening 8799', dir);
