@@ -1,6 +1,7 @@
-// The dashboard as a user runs it — `node bin/socwall.js dash` in a 200×50 pseudo-terminal, fed
-// 10,000 open incidents by a real feed server — measured from outside through /proc: resident
-// memory and CPU while idle at 1 Hz. util-linux `script` provides the terminal.
+// The dashboard as a user runs it — `bin/socwall.js dash` (its #! line's node flags included) in a
+// 200×50 pseudo-terminal, fed 10,000 open incidents by a real feed server — measured from outside
+// through /proc: resident memory and CPU while idle at 1 Hz. util-linux `script` provides the
+// terminal. BENCH_NODE_ARGS="--cpu-prof …" runs it as `node ARGS bin/socwall.js` instead.
 import Database from 'better-sqlite3';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -34,6 +35,8 @@ function cpuSeconds(pid: number): number {
 
 export async function dashProcessBench(dir: string, incidents: IncidentEvent[], log: Logger) {
   if (spawnSync('script', ['--version']).status !== 0) return { skipped: 'util-linux `script` is not installed: no pseudo-terminal to run the dashboard in' };
+  // As installed: compiled, so bin/socwall.js runs dist/ and not the sources through tsx.
+  if (spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
   const store = new EventStore(openDatabase(join(dir, 'process-feed.db')));
   for (let i = 0; i < incidents.length; i += 5_000) store.append(incidents.slice(i, i + 5_000));
   const server = new FeedServer({ store, log, port: 0, heartbeatMs: 5_000 });
@@ -41,7 +44,7 @@ export async function dashProcessBench(dir: string, incidents: IncidentEvent[], 
   const db = join(dir, 'process-dash.db');
   const pidFile = join(dir, 'dash.pid');
   // The shell writes its pid, then becomes node: that pid is the dashboard's.
-  const command = `stty cols 200 rows 50 && echo $$ > ${pidFile} && exec node ${process.env.BENCH_NODE_ARGS ?? ""} bin/socwall.js dash --url ws://127.0.0.1:${port}/ --db ${db} --log ${join(dir, 'dash.log')}`;
+  const command = `stty cols 200 rows 50 && echo $$ > ${pidFile} && exec ${process.env.BENCH_NODE_ARGS ? `node ${process.env.BENCH_NODE_ARGS}` : ''} ./bin/socwall.js dash --url ws://127.0.0.1:${port}/ --db ${db} --log ${join(dir, 'dash.log')}`;
   const child: ChildProcess = spawn('script', ['-qfec', command, '/dev/null'], { cwd: root, stdio: ['pipe', 'ignore', 'ignore'] });
   let pid = 0;
   try {
@@ -87,7 +90,7 @@ export async function dashProcessBench(dir: string, incidents: IncidentEvent[], 
       loadedFromFeedMs: Math.round(loadedMs),
       rssMb: { mean: Math.round(rss.reduce((a, b) => a + b, 0) / rss.length), max: Math.max(...rss), peakSinceStart: memory.peakMb },
       idleCpuPercentOfOneCore: Math.round(idleCpuPercent * 100) / 100,
-      note: 'node bin/socwall.js dash in a pseudo-terminal, measured through /proc over 30 s after a minute of ticking; peakSinceStart includes loading the feed',
+      note: 'bin/socwall.js dash in a pseudo-terminal, measured through /proc over 30 s after a minute of ticking; peakSinceStart includes loading the feed',
     };
   } finally {
     if (pid) process.kill(pid, 'SIGTERM');
