@@ -124,6 +124,7 @@ export async function renderBench(dir: string) {
   const minuteTurns: number[] = [];
   const bytes: number[] = [];
   const changed: number[] = [];
+  const costs = { moves: 0, styles: 0, characters: 0 };
   for (let i = 0; i < 360; i++) {
     const before = m.written.bytes;
     const f = m.nextFrame();
@@ -139,6 +140,7 @@ export async function renderBench(dir: string) {
     else times.push(ms);
     bytes.push(m.written.bytes - before);
     changed.push(m.screen.stats.lastChangedCells);
+    for (const k of ['moves', 'styles', 'characters'] as const) costs[k] += m.screen.stats.lastCost[k];
   }
   const lastFrame = m.capture.lastFrame;
   m.unmount();
@@ -202,6 +204,12 @@ export async function renderBench(dir: string) {
       mean: Math.round(meanBytes),
       changedCellsMean: round(meanChanged, 1),
       ratioToChangedCells: round(meanBytes / Math.max(1, meanChanged)),
+      meanBytesBy: {
+        cursorMoves: round(costs.moves / bytes.length, 1),
+        styleChanges: round(costs.styles / bytes.length, 1),
+        characters: round(costs.characters / bytes.length, 1),
+      },
+      note: 'an idle tick changes a digit here and there (the header clock, each mm:ss countdown, a count): each separate change needs a cursor move (two bytes at best, from the row above) and often a style change',
       fullRepaintBytes,
       ratioToFullRepaint: round(meanBytes / fullRepaintBytes, 3),
       goal: 'within 3x the bytes of the characters that changed',

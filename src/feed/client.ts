@@ -76,6 +76,7 @@ export class FeedClient extends EventEmitter {
   private readonly now: () => number;
   private _status: FeedStatus;
   private emittedStatus: FeedStatus | undefined;
+  private lastHeard: number | undefined;
 
   constructor(private readonly opts: FeedClientOptions) {
     super();
@@ -101,6 +102,7 @@ export class FeedClient extends EventEmitter {
   }
 
   get status(): FeedStatus {
+    this.foldHeard();
     return this._status;
   }
 
@@ -144,6 +146,7 @@ export class FeedClient extends EventEmitter {
   }
 
   private setStatus(patch: Partial<FeedStatus>): void {
+    this.foldHeard();
     this._status = { ...this._status, ...patch };
     this.emitStatus();
   }
@@ -205,14 +208,20 @@ export class FeedClient extends EventEmitter {
     });
   }
 
+  /** Every frame and pong counts; only a number is written here, since a replay hears thousands a second. */
   private heard(): void {
-    this._status = { ...this._status, lastHeardAt: this.now() };
+    this.lastHeard = this.now();
+  }
+
+  private foldHeard(): void {
+    if (this.lastHeard !== undefined && this._status.lastHeardAt !== this.lastHeard) this._status = { ...this._status, lastHeardAt: this.lastHeard };
   }
 
   /** Nothing heard for two heartbeats: the link is dead even if TCP has not noticed. */
   private checkLiveness(): void {
     const ws = this.ws;
     if (!ws || ws.readyState !== WebSocket.OPEN) return;
+    this.foldHeard();
     const quiet = this.now() - (this._status.lastHeardAt ?? 0);
     if (quiet > 2 * this._status.heartbeatMs) {
       this.opts.log.log('warn', 'feed link stale; reconnecting', { quietMs: quiet });

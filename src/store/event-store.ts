@@ -39,6 +39,7 @@ export class EventStore {
   private readonly insert: Statement;
   private readonly seqOf: Statement;
   private readonly getState: Statement;
+  private readonly getStates: Statement;
   private readonly putState: Statement;
   private readonly eventsOfIncident: Statement;
   private readonly putCursor: Statement;
@@ -54,6 +55,8 @@ export class EventStore {
     );
     this.seqOf = db.prepare('SELECT seq FROM events WHERE id = ?').pluck();
     this.getState = db.prepare('SELECT state FROM incidents WHERE id = ?').pluck();
+    // A batch's incidents in one query rather than one per event (ids passed as a JSON array).
+    this.getStates = db.prepare('SELECT id, state FROM incidents WHERE id IN (SELECT value FROM json_each(?))');
     this.putState = db.prepare(
       'INSERT INTO incidents (id, state, updated_seq, open) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_seq = excluded.updated_seq, open = excluded.open',
     );
@@ -84,6 +87,7 @@ export class EventStore {
     const refold = new Set<string>();
     let duplicates = 0;
     let lastSeq = 0;
+    const before = this.statesOf([...new Set(events.map((e) => e.incidentId))]);
 
     events.forEach((event, i) => {
       const feedSeq = options.feedSeqs?.[i] ?? null;
@@ -107,7 +111,7 @@ export class EventStore {
       seqs.push(seq);
       if (options.outbox) this.putOutbox.run(event.id, now);
       if (refold.has(event.incidentId)) return;
-      const state = states.get(event.incidentId) ?? this.state(event.incidentId) ?? emptyState(event.incidentId);
+      const state = states.get(event.incidentId) ?? before.get(event.incidentId) ?? emptyState(event.incidentId);
       if (extendsFold(state, event)) states.set(event.incidentId, applyEvent(state, event));
       else refold.add(event.incidentId);
     });
@@ -123,6 +127,15 @@ export class EventStore {
       }
     }
     return { stored, seqs, duplicates, changed: states };
+  }
+
+  private statesOf(ids: readonly string[]): Map<string, IncidentState> {
+    const found = new Map<string, IncidentState>();
+    if (!ids.length) return found;
+    for (const row of this.getStates.all(JSON.stringify(ids)) as { id: string; state: string }[]) {
+      found.set(row.id, JSON.parse(row.state) as IncidentState);
+    }
+    return found;
   }
 
   state(incidentId: string): IncidentState | undefined {

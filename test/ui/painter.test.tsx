@@ -142,6 +142,9 @@ describe('idle ticks cost little more than the characters they change', () => {
       screen.paint(wall(t));
       bytes += screen.stats.lastBytes;
       changed += screen.stats.lastChangedCells;
+      // Every byte is accounted for as a move, a style change or a character.
+      const { moves, styles, characters } = screen.stats.lastCost;
+      expect(moves + styles + characters).toBe(screen.stats.lastBytes);
       expect(await vt.styledScreen()).toEqual(expectedStyledScreen(frameToCells(wall(t)), 24));
     }
     // Each changed digit one row below the last: VT + BS + the digit — three bytes — plus one

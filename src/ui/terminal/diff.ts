@@ -10,6 +10,8 @@ const MERGE_GAP = 3;
 export interface PaintResult {
   bytes: string;
   changedCells: number;
+  /** Where the bytes went: cursor moves, SGR (style) changes, and the characters themselves. */
+  cost: { moves: number; styles: number; characters: number };
   /** The style the terminal is left in, for the next paint to start from (`undefined`: not known). */
   pen: string | undefined;
 }
@@ -25,6 +27,12 @@ export interface PaintResult {
 export function diffFrames(prev: readonly Cell[][], next: readonly Cell[][], width: number, pen?: string): PaintResult {
   let out = '';
   let changedCells = 0;
+  const cost = { moves: 0, styles: 0, characters: 0 };
+  const move = (from: Cursor | undefined, to: Cursor) => {
+    const bytes = moveCursor(from, to);
+    cost.moves += bytes.length;
+    return bytes;
+  };
   let currentStyle = pen;
   // Where the cursor is is never assumed at the start of a paint: the first move is absolute.
   let cursor: Cursor | undefined;
@@ -55,7 +63,7 @@ export function diffFrames(prev: readonly Cell[][], next: readonly Cell[][], wid
       // Never start on the right half of a wide character, or end on its left half.
       while (start > 0 && (b[start] ?? BLANK).cont) start -= 1;
       if (b[end + 1]?.cont) end += 1;
-      out += moveCursor(cursor, { row: r, col: start });
+      out += move(cursor, { row: r, col: start });
       cursor = { row: r, col: start };
       for (let k = start; k <= end; k++) {
         const cell = b[k] ?? BLANK;
@@ -63,7 +71,9 @@ export function diffFrames(prev: readonly Cell[][], next: readonly Cell[][], wid
         if (cell.cont) continue;
         const wide = b[k + 1]?.cont === true;
         if (cell.style !== currentStyle) {
-          out += sgrTransition(currentStyle, cell.style);
+          const sgr = sgrTransition(currentStyle, cell.style);
+          cost.styles += sgr.length;
+          out += sgr;
           currentStyle = cell.style;
         }
         if (wide) {
@@ -71,15 +81,17 @@ export function diffFrames(prev: readonly Cell[][], next: readonly Cell[][], wid
           // in the right half first: a terminal that draws the character one column wide still
           // shows nothing stale there, and one that draws it two wide covers the blank. After
           // it, where the cursor is is not trusted: the next move is absolute.
-          out += `${moveCursor(cursor, { row: r, col: k + 1 })} ${moveCursor(undefined, { row: r, col: k })}${cell.ch}`;
+          out += `${move(cursor, { row: r, col: k + 1 })} ${move(undefined, { row: r, col: k })}${cell.ch}`;
+          cost.characters += 1 + Buffer.byteLength(cell.ch);
           cursor = undefined;
           continue;
         }
         if (!cursor) {
-          out += moveCursor(undefined, { row: r, col: k });
+          out += move(undefined, { row: r, col: k });
           cursor = { row: r, col: k };
         }
         out += cell.ch;
+        cost.characters += Buffer.byteLength(cell.ch);
         // Writing in the last column leaves the cursor there with a wrap pending, which terminals
         // resolve differently: treat its position as unknown.
         cursor = k + 1 >= width ? undefined : { row: r, col: k + 1 };
@@ -87,7 +99,7 @@ export function diffFrames(prev: readonly Cell[][], next: readonly Cell[][], wid
       c = end + 1;
     }
   }
-  return { bytes: out, changedCells, pen: currentStyle };
+  return { bytes: out, changedCells, cost, pen: currentStyle };
 }
 
 function same(a: Cell | undefined, b: Cell | undefined): boolean {

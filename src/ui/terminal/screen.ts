@@ -10,6 +10,8 @@ export interface ScreenStats {
   bytes: number;
   lastBytes: number;
   lastChangedCells: number;
+  /** The last paint's bytes by purpose (a full repaint's CLEAR is not counted). */
+  lastCost: { moves: number; styles: number; characters: number };
 }
 
 /**
@@ -24,7 +26,7 @@ export class Screen {
   private pen: string | undefined;
   private fullRepaint = true;
   private entered = false;
-  readonly stats: ScreenStats = { frames: 0, bytes: 0, lastBytes: 0, lastChangedCells: 0 };
+  readonly stats: ScreenStats = { frames: 0, bytes: 0, lastBytes: 0, lastChangedCells: 0, lastCost: { moves: 0, styles: 0, characters: 0 } };
 
   constructor(
     private readonly out: { write(text: string): unknown },
@@ -66,7 +68,7 @@ export class Screen {
     const next = lines.map((line, r) => (!this.fullRepaint && this.paintedLines[r] === line ? this.painted[r]! : lineToCells(line)));
     // CLEAR resets the style first (an erase fills with the current background).
     if (this.fullRepaint) this.pen = '';
-    const { bytes, changedCells, pen } = diffFrames(prev, next, this.width, this.pen);
+    const { bytes, changedCells, cost, pen } = diffFrames(prev, next, this.width, this.pen);
     this.pen = pen;
     const text = (this.fullRepaint ? CLEAR : '') + bytes;
     this.fullRepaint = false;
@@ -75,6 +77,7 @@ export class Screen {
     this.stats.frames += 1;
     this.stats.lastBytes = Buffer.byteLength(text);
     this.stats.lastChangedCells = changedCells;
+    this.stats.lastCost = cost;
     this.stats.bytes += this.stats.lastBytes;
     if (text) this.out.write(text);
   }
