@@ -1,4 +1,6 @@
+import chalk from 'chalk';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lineToCells } from '../../src/ui/terminal/cells.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { displayWidth } from '../../src/domain/text.ts';
 import { resolveKeymap } from '../../src/ui/keys/keymap.ts';
@@ -212,6 +214,31 @@ describe('bell and colour', () => {
     renderRoot(new FixedSource([opened({ id: 'INC-Q', severity: 'high', detectedAt: at(-9) })], liveStatus(NOW)), { bell: () => (quiet += 1) });
     await jump(400);
     expect(quiet).toBe(0);
+  });
+
+  it('rows are drawn in the theme colours: a breached countdown red and bold, a due-soon one yellow', async () => {
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      const { lastFrame } = renderTesting(new FixedSource(day(), liveStatus(NOW)));
+      const row = (id: string) => lineToCells(lines(lastFrame()!).find((l) => l.includes(id))!);
+      const styleOf = (cells: ReturnType<typeof row>, text: string) => {
+        const joined = cells.map((c) => c.ch).join('');
+        return cells[joined.indexOf(text)]!.style;
+      };
+      // dark theme: breached redBright (91), due-soon yellowBright (93); the state word is bold.
+      // INC-CRIT is the selected row, so it is also inverse (7) from edge to edge.
+      const crit = row('INC-CRIT');
+      expect(styleOf(crit, 'BREACH')).toBe('1;7;91');
+      expect(styleOf(crit, '✖')).toBe('1;7;91');
+      expect(styleOf(crit, '-05:00')).toBe('1;7;91');
+      expect(styleOf(crit, 'Ransomware')).toBe('7');
+      await jump(61); // INC-HIGH turns due-soon (five minutes before its fifteen)
+      const high = row('INC-HIGH');
+      expect(styleOf(high, 'SOON')).toBe('1;93');
+    } finally {
+      chalk.level = level;
+    }
   });
 
   it('NO_COLOR turns colour off whatever the theme; state still reads by symbol and word', () => {
