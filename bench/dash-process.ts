@@ -33,18 +33,19 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
 }
 
-export async function dashProcessBench(dir: string, incidents: IncidentEvent[], log: Logger) {
+/** `events`: what the feed holds; the dashboard has loaded once its store has them all. */
+export async function dashProcessBench(dir: string, events: IncidentEvent[], log: Logger, name = 'process') {
   if (spawnSync('script', ['--version']).status !== 0) return { skipped: 'util-linux `script` is not installed: no pseudo-terminal to run the dashboard in' };
   // As installed: compiled, so bin/socwall.js runs dist/ and not the sources through tsx.
   if (spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
-  const store = new EventStore(openDatabase(join(dir, 'process-feed.db')));
-  for (let i = 0; i < incidents.length; i += 5_000) store.append(incidents.slice(i, i + 5_000));
+  const store = new EventStore(openDatabase(join(dir, `${name}-feed.db`)));
+  for (let i = 0; i < events.length; i += 5_000) store.append(events.slice(i, i + 5_000));
   const server = new FeedServer({ store, log, port: 0, heartbeatMs: 5_000 });
   const port = await server.listen();
-  const db = join(dir, 'process-dash.db');
-  const pidFile = join(dir, 'dash.pid');
+  const db = join(dir, `${name}-dash.db`);
+  const pidFile = join(dir, `${name}.pid`);
   // The shell writes its pid, then becomes node: that pid is the dashboard's.
-  const command = `stty cols 200 rows 50 && echo $$ > ${pidFile} && exec ${process.env.BENCH_NODE_ARGS ? `node ${process.env.BENCH_NODE_ARGS}` : ''} ./bin/socwall.js dash --url ws://127.0.0.1:${port}/ --db ${db} --log ${join(dir, 'dash.log')}`;
+  const command = `stty cols 200 rows 50 && echo $$ > ${pidFile} && exec ${process.env.BENCH_NODE_ARGS ? `node ${process.env.BENCH_NODE_ARGS}` : ''} ./bin/socwall.js dash --url ws://127.0.0.1:${port}/ --db ${db} --log ${join(dir, `${name}.log`)}`;
   const child: ChildProcess = spawn('script', ['-qfec', command, '/dev/null'], { cwd: root, stdio: ['pipe', 'ignore', 'ignore'] });
   let pid = 0;
   try {
@@ -61,12 +62,12 @@ export async function dashProcessBench(dir: string, incidents: IncidentEvent[], 
     const started = performance.now();
     for (;;) {
       await sleep(250);
-      if (performance.now() - started > 60_000) throw new Error('the dashboard did not load the feed within a minute');
+      if (performance.now() - started > 180_000) throw new Error('the dashboard did not load the feed within three minutes');
       try {
         const reader = new Database(db, { readonly: true, fileMustExist: true });
         const { n } = reader.prepare('SELECT count(*) AS n FROM events').get() as { n: number };
         reader.close();
-        if (n >= incidents.length) break;
+        if (n >= events.length) break;
       } catch {
         // not created yet
       }
@@ -85,7 +86,7 @@ export async function dashProcessBench(dir: string, incidents: IncidentEvent[], 
     const idleCpuPercent = ((cpuSeconds(pid) - cpu0) / ((performance.now() - wall0) / 1000)) * 100;
     const memory = procStatus(pid);
     return {
-      incidents: incidents.length,
+      events: events.length,
       screen: '200x50',
       loadedFromFeedMs: Math.round(loadedMs),
       rssMb: { mean: Math.round(rss.reduce((a, b) => a + b, 0) / rss.length), max: Math.max(...rss), peakSinceStart: memory.peakMb },

@@ -57,45 +57,75 @@ export function compareRows(a: QueueRow, b: QueueRow): number {
   return a.dueMs - b.dueMs || a.openedAt - b.openedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export function buildQueues(states: Iterable<IncidentState>, now: number, cache: ClockCache): QueueModel {
+interface RowEntry {
+  clocks: Clock[];
+  row: QueueRow;
+  /** The row stays right until this instant (see structuralChangeAt). */
+  until: number;
+}
+
+/**
+ * Each open incident's row, kept while its state object and its clocks are the same ones: a feed
+ * event changes one incident, and a rebuild then re-derives one row, not ten thousand.
+ */
+export class QueueRows {
+  private entries = new WeakMap<IncidentState, RowEntry>();
+
+  get(state: IncidentState, now: number, cache: ClockCache): RowEntry {
+    const clocks = cache.clocks(state, now);
+    const hit = this.entries.get(state);
+    if (hit && hit.clocks === clocks && now < hit.until) return hit;
+    const entry = rowOf(state, clocks, now);
+    this.entries.set(state, entry);
+    return entry;
+  }
+}
+
+function rowOf(state: IncidentState, clocks: Clock[], now: number): RowEntry {
+  const incident = state.incident!;
+  const next = nextDeadline(clocks);
+  const dueMs = next?.dueAt ? toMs(next.dueAt) : Number.POSITIVE_INFINITY;
+  const dueSoonMs = next?.dueSoonAt ? toMs(next.dueSoonAt) : dueMs;
+  const row: QueueRow = {
+    key: state.id,
+    id: state.id,
+    incident,
+    state,
+    members: 1,
+    clocks,
+    ...(next ? { next } : {}),
+    dueMs,
+    dueSoonMs,
+    memberDueMs: [dueMs],
+    openedAt: state.openedAt ?? toMs(incident.detectedAt),
+  };
+  return { clocks, row, until: structuralChangeAt(state, clocks, now) };
+}
+
+export function buildQueues(states: Iterable<IncidentState>, now: number, cache: ClockCache, rows = new QueueRows()): QueueModel {
   const bySeverity = new Map<Severity, QueueRow[]>(SEVERITIES.map((s) => [s, []]));
   const campaigns = new Map<string, QueueRow>();
   let validUntil = Number.POSITIVE_INFINITY;
   for (const state of states) {
     if (!isOpen(state)) continue;
     const incident = state.incident!;
-    const clocks = cache.clocks(state, now);
-    const next = nextDeadline(clocks);
-    const dueMs = next?.dueAt ? toMs(next.dueAt) : Number.POSITIVE_INFINITY;
-    const dueSoonMs = next?.dueSoonAt ? toMs(next.dueSoonAt) : dueMs;
-    validUntil = Math.min(validUntil, structuralChangeAt(state, clocks, now));
-    const row: QueueRow = {
-      key: state.id,
-      id: state.id,
-      incident,
-      state,
-      members: 1,
-      clocks,
-      ...(next ? { next } : {}),
-      dueMs,
-      dueSoonMs,
-      memberDueMs: [dueMs],
-      openedAt: state.openedAt ?? toMs(incident.detectedAt),
-    };
+    const { row, until } = rows.get(state, now, cache);
+    validUntil = Math.min(validUntil, until);
     if (incident.campaign) {
       const key = `campaign:${incident.severity}:${incident.campaign}`;
       const group = campaigns.get(key);
       if (!group) {
-        campaigns.set(key, { ...row, key, id: incident.campaign });
+        // A copy: the member's own row is kept for the next rebuild and must not change.
+        campaigns.set(key, { ...row, key, id: incident.campaign, memberDueMs: [...row.memberDueMs] });
         continue;
       }
       group.members += 1;
-      group.memberDueMs.push(dueMs);
+      group.memberDueMs.push(row.dueMs);
       group.clocks = [...group.clocks, ...row.clocks];
-      if (dueMs < group.dueMs) {
-        group.dueMs = dueMs;
-        group.dueSoonMs = dueSoonMs;
-        if (next) group.next = next;
+      if (row.dueMs < group.dueMs) {
+        group.dueMs = row.dueMs;
+        group.dueSoonMs = row.dueSoonMs;
+        if (row.next) group.next = row.next;
       }
       group.openedAt = Math.min(group.openedAt, row.openedAt);
       continue;

@@ -20,7 +20,12 @@ export interface DashboardSource {
 
 /** The live source: starts from the store's projections, then follows the feed client. */
 export class LiveSource extends EventEmitter implements DashboardSource {
+  // Changes land in `map` in place; readers get `snapshot`, a copy made when they ask after a
+  // change (never `map` itself, which a reader would then see change under it). A catch-up
+  // replay changes the map a thousand events at a time, many times a second: copying 100,000
+  // entries per batch was most of what a big catch-up cost.
   private map: Map<string, IncidentState>;
+  private snapshot: ReadonlyMap<string, IncidentState> | undefined;
   private pendingIds: Set<string>;
 
   constructor(
@@ -37,18 +42,14 @@ export class LiveSource extends EventEmitter implements DashboardSource {
       } catch {
         return; // the store was closed already: the dashboard is gone
       }
-      const map = new Map(this.map);
       // A state that arrived from the feed meanwhile is newer than the stored one: keep it.
-      for (const s of closed) if (!map.has(s.id)) map.set(s.id, s);
-      this.map = map;
-      this.emit('change');
+      for (const s of closed) if (!this.map.has(s.id)) this.map.set(s.id, s);
+      this.changed();
     });
     this.pendingIds = new Set(store.outbox().map((e) => e.id));
     client.on('change', (changed: Map<string, IncidentState>) => {
-      // A new Map per change, so the screen can tell "changed" by identity.
-      this.map = new Map(this.map);
       for (const [id, state] of changed) this.map.set(id, state);
-      this.emit('change');
+      this.changed();
     });
     const refreshPending = () => {
       this.pendingIds = new Set(store.outbox().map((e) => e.id));
@@ -59,8 +60,15 @@ export class LiveSource extends EventEmitter implements DashboardSource {
     client.on('status', () => this.emit('change'));
   }
 
+  /** The incidents as of now; a new Map after any change, so the screen can tell "changed" by identity. */
   states(): ReadonlyMap<string, IncidentState> {
-    return this.map;
+    if (this.snapshot === undefined) this.snapshot = new Map(this.map);
+    return this.snapshot;
+  }
+
+  private changed(): void {
+    this.snapshot = undefined;
+    this.emit('change');
   }
 
   status(): FeedStatus {

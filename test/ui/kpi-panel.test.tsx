@@ -56,4 +56,24 @@ describe('the KPI panel', () => {
     expect(app.lastFrame()).toMatch(/MTTD \(all\) +6m 00s/);
     for (const line of (app.lastFrame() ?? '').split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
   });
+
+  it('takes in a new incident within ten seconds, not on every change', async () => {
+    const source = new FixedSource(events(), liveStatus(NOW));
+    const r = renderSized(source, { columns: 240, rows: 67 });
+    await settle();
+    expect(r.frame()).toMatch(/MTTD \(high\+critical\) +6m 00s .* 1 incidents/);
+    // Another high incident, 30 minutes to detect: MTTD(high) becomes 18 min, failing its target.
+    source.add([opened({ id: 'C', severity: 'high', region: 'na', occurredAt: ago(1.5), detectedAt: ago(1) })]);
+    vi.advanceTimersByTime(300);
+    await settle();
+    // The queues show it at once; the figures wait for the next ten-second mark.
+    expect(r.frame()).toMatch(/HIGH {2}open 2/);
+    expect(r.frame()).toMatch(/MTTD \(high\+critical\) +6m 00s .* 1 incidents/);
+    for (let s = 0; s < 10; s++) {
+      vi.advanceTimersByTime(1_000);
+      await settle();
+    }
+    expect(r.frame()).toMatch(/MTTD \(high\+critical\) +18m 00s +≤ 15m 00s ✖ FAIL +2 incidents/);
+    r.unmount();
+  });
 });

@@ -2,9 +2,10 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 import type { TickSource } from '../clock/ticker.ts';
 
 const ClockContext = createContext<number | undefined>(undefined);
-// The same clock at minute resolution: what changes once a minute (the KPI windows) subscribes
-// here, so it is not redrawn on every second's tick.
+// The same clock at minute and ten-second resolution: what changes that seldom (the KPI windows
+// and figures) subscribes there, so it is not redrawn on every second's tick.
 const MinuteContext = createContext<number | undefined>(undefined);
+const TenSecondsContext = createContext<number | undefined>(undefined);
 
 /** Provides `now`, updated by the app's single ticker; every countdown derives from it. */
 export function ClockProvider({ ticker, children }: { ticker: TickSource; children: ReactNode }) {
@@ -12,7 +13,9 @@ export function ClockProvider({ ticker, children }: { ticker: TickSource; childr
   useEffect(() => ticker.subscribe(setNow), [ticker]);
   return (
     <ClockContext.Provider value={now}>
-      <MinuteContext.Provider value={Math.floor(now / 60_000)}>{children}</MinuteContext.Provider>
+      <MinuteContext.Provider value={Math.floor(now / 60_000)}>
+        <TenSecondsContext.Provider value={Math.floor(now / 10_000)}>{children}</TenSecondsContext.Provider>
+      </MinuteContext.Provider>
     </ClockContext.Provider>
   );
 }
@@ -28,4 +31,11 @@ export function useMinute(): number {
   const minute = useContext(MinuteContext);
   if (minute === undefined) throw new Error('useMinute must be used inside <ClockProvider>');
   return minute;
+}
+
+/** Ten-second periods since the epoch at the app clock; changes every ten seconds. */
+export function useTenSeconds(): number {
+  const period = useContext(TenSecondsContext);
+  if (period === undefined) throw new Error('useTenSeconds must be used inside <ClockProvider>');
+  return period;
 }

@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { clockContext } from '../../domain/context.ts';
 import type { IncidentState } from '../../domain/fold.ts';
 import { KpiIndex, type KpiReport, type KpiWindow } from '../../domain/kpi.ts';
-import { useMinute } from '../context/clock-context.tsx';
+import { useMinute, useTenSeconds } from '../context/clock-context.tsx';
 import { useDashboardData } from '../context/data-context.tsx';
 
 export interface KpiView {
@@ -19,8 +19,15 @@ export interface KpiView {
  * minute turns (the window's edge moves) — never on every tick.
  */
 export function useKpis(window: KpiWindow): KpiView {
-  const { states, config, clocks: cache } = useDashboardData();
+  const { states: latest, config, clocks: cache } = useDashboardData();
   const minute = useMinute();
+  // The figures take in the latest incidents at most once every ten seconds: a window sum runs
+  // over every incident (100 ms at 100,000), and a busy feed or a catch-up replay changes the
+  // incidents several times a second. Nobody reads a rolling MTTD to the second.
+  const period = useTenSeconds();
+  const adopted = useRef({ period, states: latest });
+  if (adopted.current.period !== period) adopted.current = { period, states: latest };
+  const { states } = adopted.current;
   const ctx = useMemo(() => clockContext(config), [config]);
   const held = useRef<{ index: KpiIndex; seen: ReadonlyMap<string, IncidentState> } | undefined>(undefined);
   if (!held.current) held.current = { index: new KpiIndex(ctx), seen: new Map() };

@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import type { ClockCache } from '../../domain/clock-cache.ts';
 import { isEmptyFilter, matchesFilter, parseFilter } from '../../domain/filter.ts';
 import type { IncidentState } from '../../domain/fold.ts';
-import { breachedCount, buildQueues, type LiveQueue, type QueueModel } from '../../domain/queues.ts';
+import { breachedCount, buildQueues, type LiveQueue, type QueueModel, QueueRows } from '../../domain/queues.ts';
 import { useNow } from '../context/clock-context.tsx';
 import { useDashboardData } from '../context/data-context.tsx';
 
@@ -18,10 +18,11 @@ export function useQueues(filterText = ''): LiveQueue[] {
     const filter = parseFilter(filterText);
     return isEmptyFilter(filter) ? all : new Map([...all].filter(([, s]) => matchesFilter(s, filter)));
   }, [all, filterText]);
+  const rows = useMemo(() => new QueueRows(), [cache]);
   const built = useRef<{ states: ReadonlyMap<string, IncidentState>; cache: ClockCache; model: QueueModel } | undefined>(undefined);
   const current = built.current;
   if (!current || current.states !== states || current.cache !== cache || now >= current.model.validUntil) {
-    built.current = { states, cache, model: buildQueues(states.values(), now, cache) };
+    built.current = { states, cache, model: buildQueues(states.values(), now, cache, rows) };
   }
   const model = built.current!.model;
   return useMemo(() => model.queues.map((q) => ({ ...q, breached: breachedCount(q, now) })), [model, now]);
