@@ -1,6 +1,7 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { formatAge, formatCountdown } from '../src/domain/countdown.ts';
-import { displayWidth, fit, sanitize, truncate } from '../src/domain/text.ts';
+import { displayWidth, fit, sanitize, SIMPLY_NARROW, truncate } from '../src/domain/text.ts';
 
 const ESC = '\u001b';
 // Golden corpus: each hostile input and the inert text it must become.
@@ -85,5 +86,24 @@ describe('countdown format', () => {
   });
   it('ages', () => {
     expect([formatAge(42_000), formatAge(17 * 60_000), formatAge(3 * 3_600_000 + 5 * 60_000), formatAge(2 * 86_400_000 + 4 * 3_600_000)]).toEqual(['42s', '17m', '3h05m', '2d04h']);
+  });
+});
+
+describe('the simply-narrow fast path', () => {
+  it('covers only characters string-width measures one column wide, each its own grapheme', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    let covered = 0;
+    for (let cp = 0x20; cp <= 0x2fff; cp++) {
+      const ch = String.fromCodePoint(cp);
+      if (!SIMPLY_NARROW.test(ch)) continue;
+      covered += 1;
+      expect(stringWidth(ch), `U+${cp.toString(16)}`).toBe(1);
+      // Next to any other covered character it stays a grapheme of its own.
+      expect([...segmenter.segment(`a${ch}é${ch}`)]).toHaveLength(4);
+    }
+    expect(covered).toBeGreaterThan(900);
+    // And what it leaves out is what needs measuring: wide, zero-width, emoji.
+    for (const ch of ['漢', '\u00ad', '\u200b', '◽', '✅', '⌛', '\u0301']) expect(SIMPLY_NARROW.test(ch)).toBe(false);
+    expect(displayWidth('✖ INC-1 · ▲ 05:00 …')).toBe(stringWidth('✖ INC-1 · ▲ 05:00 …'));
   });
 });

@@ -44,17 +44,24 @@ export function sanitizeMultiline(input: string): string {
     .join('\n');
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Text made only of characters that are one code unit, one grapheme and one column each: printable
+ * ASCII, Latin-1 and the other Latin letters (not the soft hyphen), the dashes, quotes, bullet and
+ * ellipsis, four arrows, ≤ ≥, box drawing, blocks and the geometric shapes that are not emoji,
+ * ✔ and ✖. Such text is as wide as it is long; anything else goes to string-width, which a test
+ * holds this set to, character by character.
+ */
+export const SIMPLY_NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2190-\u2193\u2264\u2265\u2500-\u25fc\u2714\u2716]*$/;
 
 /** Terminal columns the (sanitised) text occupies: wide CJK and emoji count two. */
-export const displayWidth = (text: string): number => (PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text));
+export const displayWidth = (text: string): number => (SIMPLY_NARROW.test(text) ? text.length : stringWidth(text));
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Cuts to at most `width` columns, ending with `…` when anything was cut; never splits a grapheme. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
-  if (PRINTABLE_ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  if (SIMPLY_NARROW.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
   if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { SIMPLY_NARROW } from '../../domain/text.ts';
 
 /**
  * A frame as a grid of cells (character + style), so two frames can be compared cell by cell
@@ -59,7 +60,6 @@ function applySgr(style: Style, params: string): Style {
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Only SGR is expected from Ink; anything else (it never should be there) is dropped, not drawn.
 const ESCAPE = /\u001b\[([0-9;]*)([A-Za-z])|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 
@@ -70,8 +70,8 @@ export function lineToCells(line: string): Cell[] {
   let last = 0;
   const pushText = (text: string) => {
     const k = key(style);
-    // Most of a frame is printable ASCII: one column per character, no segmentation needed.
-    if (PRINTABLE_ASCII.test(text)) {
+    // Most of a frame is one column per character: no segmentation needed.
+    if (SIMPLY_NARROW.test(text)) {
       for (let i = 0; i < text.length; i++) cells.push({ ch: text[i]!, style: k });
       return;
     }
