@@ -20,7 +20,7 @@ import type { KpiWindow } from '../domain/kpi.ts';
 
 const WALL_WINDOWS: KpiWindow[] = ['24h', '7d', '30d'];
 import { DetailScreen } from './screens/DetailScreen.tsx';
-import { initialNavigation, navigate } from './state/navigation.ts';
+import { focusOf, initialNavigation, navigate } from './state/navigation.ts';
 
 export interface AppProps {
   onQuit: () => void;
@@ -37,10 +37,8 @@ export function App({ onQuit, bell = () => {} }: AppProps) {
   const queues = useQueues(nav.filter);
   useBell(queues, config.wall.bell, bell);
   const layout = computeLayout(columns, rows, wall && nav.screen === 'queues');
-  // An empty queue cannot hold the focus: it falls to the first queue with rows.
-  const queueIndex = queues[nav.queue]?.rows.length ? nav.queue : Math.max(0, queues.findIndex((q) => q.rows.length > 0));
-  const focused = queues[queueIndex];
-  const selectedRow = focused?.rows[Math.min(nav.row, Math.max(0, focused.rows.length - 1))];
+  const sizes = queues.map((q) => q.rows.length);
+  const { queue: queueIndex, row: selected } = focusOf(nav, sizes);
 
   useKeys(0, { quit: onQuit, help: () => dispatch({ type: 'help' }) });
   useKeys(100, nav.help ? { close: () => dispatch({ type: 'help', show: false }), help: () => dispatch({ type: 'help', show: false }) } : {});
@@ -48,12 +46,12 @@ export function App({ onQuit, bell = () => {} }: AppProps) {
     5,
     nav.screen === 'queues' && !nav.help && !wall
       ? {
-          up: () => dispatch({ type: 'move', by: -1, rows: focused?.rows.length ?? 0 }),
-          down: () => dispatch({ type: 'move', by: 1, rows: focused?.rows.length ?? 0 }),
-          'next-panel': () => dispatch({ type: 'panel', by: 1, sizes: queues.map((q, i) => (i === queueIndex ? 0 : q.rows.length)) }),
-          'prev-panel': () => dispatch({ type: 'panel', by: -1, sizes: queues.map((q, i) => (i === queueIndex ? 0 : q.rows.length)) }),
+          up: () => dispatch({ type: 'move', by: -1, sizes }),
+          down: () => dispatch({ type: 'move', by: 1, sizes }),
+          'next-panel': () => dispatch({ type: 'panel', by: 1, sizes }),
+          'prev-panel': () => dispatch({ type: 'panel', by: -1, sizes }),
           // A campaign row opens its first member.
-          open: () => selectedRow && dispatch({ type: 'open', id: selectedRow.state.id }),
+          open: () => dispatch({ type: 'open-selected', ids: queues.map((q) => q.rows.map((r) => r.state.id)) }),
           filter: () => setFiltering(true),
           kpi: () => dispatch({ type: 'kpi-page' }),
           'window-prev': () => dispatch({ type: 'kpi-window', by: -1 }),
@@ -83,7 +81,7 @@ export function App({ onQuit, bell = () => {} }: AppProps) {
       />
     );
   } else {
-    const focus = wall ? undefined : { queue: queueIndex, row: Math.min(nav.row, Math.max(0, (focused?.rows.length ?? 1) - 1)) };
+    const focus = wall ? undefined : { queue: queueIndex, row: selected };
     const filterRows = filtering ? 5 : 0;
     const queueRows = layout.queueRows - filterRows;
     const slot = Math.floor(now / 1000 / config.wall.rotateSeconds);

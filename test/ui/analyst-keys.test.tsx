@@ -71,6 +71,18 @@ describe('analyst keys', () => {
     expect(s.frame()).toContain('INC-8 · HIGH');
   });
 
+  it('keys typed faster than the screen redraws act on the latest selection, not the one last drawn', async () => {
+    const events = [
+      ...incident(),
+      opened({ id: 'INC-10', severity: 'critical', title: 'Second critical', detectedAt: at(-9) }),
+      opened({ id: 'INC-11', severity: 'critical', title: 'Third critical', detectedAt: at(-8) }),
+    ];
+    const s = analystScreen(events);
+    // One chunk, as a fast typist or a paste delivers it: down, down, open.
+    await s.press('jj\r');
+    expect(s.frame()).toContain('INC-11 · CRITICAL');
+  });
+
   it('space ticks and unticks the selected item: shown at once, pending in the outbox, attributed', async () => {
     const s = analystScreen(incident());
     await s.press(KEY.enter, 'j', ' ');
