@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { useReducer, useState } from 'react';
+import { useState } from 'react';
 import { Footer } from './components/Footer.tsx';
 import { Header } from './components/Header.tsx';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
@@ -20,7 +20,8 @@ import type { KpiWindow } from '../domain/kpi.ts';
 
 const WALL_WINDOWS: KpiWindow[] = ['24h', '7d', '30d'];
 import { DetailScreen } from './screens/DetailScreen.tsx';
-import { focusOf, initialNavigation, navigate } from './state/navigation.ts';
+import { focusOf } from './state/navigation.ts';
+import { useNavigation } from './state/use-navigation.ts';
 
 export interface AppProps {
   onQuit: () => void;
@@ -31,7 +32,7 @@ export interface AppProps {
 export function App({ onQuit, bell = () => {} }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const { wall, config, states } = useDashboardData();
-  const [nav, dispatch] = useReducer(navigate, initialNavigation);
+  const { nav, dispatch, latest } = useNavigation();
   const now = useNow();
   const [filtering, setFiltering] = useState(false);
   const queues = useQueues(nav.filter);
@@ -73,6 +74,7 @@ export function App({ onQuit, bell = () => {} }: AppProps) {
         state={detailState}
         {...(nav.message?.tone === 'error' ? { error: nav.message.text } : {})}
         item={nav.item}
+        latestItem={() => latest().item}
         width={columns}
         height={layout.bodyRows}
         onBack={() => dispatch({ type: 'back' })}

@@ -81,6 +81,10 @@ describe('analyst keys', () => {
     // One chunk, as a fast typist or a paste delivers it: down, down, open.
     await s.press('jj\r');
     expect(s.frame()).toContain('INC-11 · CRITICAL');
+    // In the checklist too: down, down, tick — the third item, not the first.
+    await s.press('jj ');
+    const ticked = Object.entries(s.store.state('INC-11')?.checklist ?? {}).filter(([, v]) => v.done);
+    expect(ticked.map(([id]) => id)).toEqual(['ticket-created']);
   });
 
   it('space ticks and unticks the selected item: shown at once, pending in the outbox, attributed', async () => {

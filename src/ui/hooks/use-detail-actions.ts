@@ -24,7 +24,7 @@ export type DetailModal =
  * The detail screen's actions and the questions they ask. Every action is one event published
  * through the source: shown at once, pending until the feed acks it.
  */
-export function useDetailActions(state: IncidentState, clocks: Clock[], item: number, say: (text: string, tone?: 'info' | 'error') => void) {
+export function useDetailActions(state: IncidentState, clocks: Clock[], item: () => number, say: (text: string, tone?: 'info' | 'error') => void) {
   const { source, config } = useDashboardData();
   const actor = useActor();
   const [modal, setModal] = useState<DetailModal | undefined>(undefined);
@@ -38,7 +38,7 @@ export function useDetailActions(state: IncidentState, clocks: Clock[], item: nu
     modal,
     cancel: () => setModal(undefined),
     toggle() {
-      const row = checklistRows(config.checklist, state)[item];
+      const row = checklistRows(config.checklist, state)[item()];
       if (row) publish(tickEvent(id, row.id, !row.done, actor()), `${row.done ? 'unticked' : 'ticked'} "${row.label}"`);
     },
     ack() {

@@ -18,6 +18,8 @@ interface Props {
   state: IncidentState;
   error?: string;
   item: number;
+  /** The selected item as of the last key, which may be newer than `item` (the last render's). */
+  latestItem: () => number;
   width: number;
   height: number;
   onBack: () => void;
@@ -26,7 +28,7 @@ interface Props {
 }
 
 /** One incident: its fields, every clock, the checklist (ticked by keyboard) and the audit trail. */
-export function DetailScreen({ state, error, item, width, height, onBack, onItem, say }: Props) {
+export function DetailScreen({ state, error, item, latestItem, width, height, onBack, onItem, say }: Props) {
   const { config, pending, source, wall, saveFile } = useDashboardData();
   const now = useNow();
   const theme = useTheme();
@@ -36,7 +38,7 @@ export function DetailScreen({ state, error, item, width, height, onBack, onItem
   const items = checklistLines(config, state, pending);
   // The log changes only when the state does: read it once per state, not once per tick.
   const timeline = useMemo(() => timelineLines(source.timeline(state.id), config.displayZone, pending), [source, state, config, pending]);
-  const actions = useDetailActions(state, clocks, item, say);
+  const actions = useDetailActions(state, clocks, latestItem, say);
 
   useKeys(10, {
     up: () => onItem(-1, items.length),
