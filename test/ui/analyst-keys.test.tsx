@@ -85,6 +85,10 @@ describe('analyst keys', () => {
     await s.press('jj ');
     const ticked = Object.entries(s.store.state('INC-11')?.checklist ?? {}).filter(([, v]) => v.done);
     expect(ticked.map(([id]) => id)).toEqual(['ticket-created']);
+    // Two presses of space in one chunk on that ticked item: unticked, then ticked again.
+    await s.press('  ');
+    expect(s.store.state('INC-11')?.checklist['ticket-created']?.done).toBe(true);
+    expect(s.store.eventsOf('INC-11').filter((e) => e.kind === 'checklist.set').map((e) => (e.data as { done: boolean }).done)).toEqual([true, false, true]);
   });
 
   it('space ticks and unticks the selected item: shown at once, pending in the outbox, attributed', async () => {

@@ -38,7 +38,9 @@ export function useDetailActions(state: IncidentState, clocks: Clock[], item: ()
     modal,
     cancel: () => setModal(undefined),
     toggle() {
-      const row = checklistRows(config.checklist, state)[item()];
+      // The incident as it is now, which a tick earlier in the same burst of keys may have changed.
+      const current = source.states().get(id) ?? state;
+      const row = checklistRows(config.checklist, current)[item()];
       if (row) publish(tickEvent(id, row.id, !row.done, actor()), `${row.done ? 'unticked' : 'ticked'} "${row.label}"`);
     },
     ack() {
