@@ -4,7 +4,7 @@ import { useNow } from '../context/clock-context.tsx';
 import { useTheme } from '../context/theme-context.tsx';
 import { visibleRows } from '../model/layout.ts';
 import { formatRow } from '../model/row-format.ts';
-import { Line, segmentLine } from './Segments.tsx';
+import { Line, segmentLine } from './Line.tsx';
 
 interface Props {
   queue: LiveQueue;

@@ -24,7 +24,7 @@ export type DetailModal =
  * The detail screen's actions and the questions they ask. Every action is one event published
  * through the source: shown at once, pending until the feed acks it.
  */
-export function useDetailActions(state: IncidentState, clocks: Clock[], item: () => number, say: (text: string, tone?: 'info' | 'error') => void) {
+export function useDetailActions(state: IncidentState, clocks: Clock[], selectedItem: () => number, say: (text: string, tone?: 'info' | 'error') => void) {
   const { source, config } = useDashboardData();
   const actor = useActor();
   const [modal, setModal] = useState<DetailModal | undefined>(undefined);
@@ -40,7 +40,7 @@ export function useDetailActions(state: IncidentState, clocks: Clock[], item: ()
     toggle() {
       // The incident as it is now, which a tick earlier in the same burst of keys may have changed.
       const current = source.states().get(id) ?? state;
-      const row = checklistRows(config.checklist, current)[item()];
+      const row = checklistRows(config.checklist, current)[selectedItem()];
       if (row) publish(tickEvent(id, row.id, !row.done, actor()), `${row.done ? 'unticked' : 'ticked'} "${row.label}"`);
     },
     ack() {
